@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what smelt needs to build, test and run locally. Idempotent: a
+# second run installs nothing and takes a second.
+set -euo pipefail
+
+DEBIAN_PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  postgresql postgresql-contrib postgresql-15-pgtap libpq-dev libpqxx-dev
+  librdkafka-dev kcat
+  libsimdjson-dev libspdlog-dev libfmt-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libcld2-dev
+  nodejs
+)
+
+missing=()
+for pkg in "${DEBIAN_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+done
+
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The sentiment lexicon comes from the npm package vader-sentiment (MIT).
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [ -f "$root/package.json" ] && [ ! -d "$root/node_modules/vader-sentiment" ]; then
+  echo "setup: installing npm packages"
+  (cd "$root" && npm ci --no-audit --no-fund --silent)
+fi

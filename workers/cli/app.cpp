@@ -1,0 +1,82 @@
+#include "cli/app.hpp"
+
+#include <iostream>
+
+#include "common/config.hpp"
+#include "common/error.hpp"
+#include "common/log.hpp"
+#include "common/signals.hpp"
+
+namespace smelt::cli {
+
+void add_database_option(CLI::App& command, std::string& conninfo) {
+  command.add_option("-d,--database", conninfo,
+                     "PostgreSQL conninfo or URI (libpq's PG* variables and service files apply)")
+      ->envname("SMELT_DATABASE");
+}
+
+namespace {
+
+constexpr const char* FOOTER = R"(
+Configuration, strongest first: flags, SMELT_* environment variables, the
+config file (--config, SMELT_CONFIG or ./smelt.conf; `key = value` lines,
+[section] headers map to SMELT_<SECTION>_<KEY>), built-in defaults.
+Exit codes: 0 ok, 1 failure, 2 usage, 3 database, 4 kafka, 5 migration,
+6 data loss refused, 130 interrupted.)";
+
+int run_action(const Action& action) {
+  try {
+    action();
+    return 0;
+  } catch (const Error& e) {
+    log::error(e.what());
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    log::error(e.what());
+    return static_cast<int>(ExitCode::failure);
+  }
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"smelt: social-media events from Kafka into PostgreSQL analytics"};
+  app.set_version_flag("--version", std::string("smelt ") + SMELT_VERSION);
+  app.footer(FOOTER);
+  app.require_subcommand(1);
+  std::string config_path;
+  std::string log_format = "auto";
+  std::string log_level = "info";
+  app.add_option("--config", config_path, "Config file (default: SMELT_CONFIG or ./smelt.conf)");
+  app.add_option("--log-format", log_format, "auto (text on a terminal, JSON lines otherwise), text or json")
+      ->envname("SMELT_LOG_FORMAT")
+      ->capture_default_str();
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
+      ->envname("SMELT_LOG_LEVEL")
+      ->capture_default_str();
+
+  Action action;
+  add_migrate_command(app, action);
+  add_broker_command(app, action);
+  add_generate_command(app, action);
+  add_ingest_command(app, action);
+  add_replay_command(app, action);
+  add_text_command(app, action);
+
+  try {
+    if (auto path = config::find_config_path(argc, argv); !path.empty()) {
+      config::load_into_environment(path);
+    }
+    app.parse(argc, argv);
+    log::init(log::parse_format(log_format), log_level);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const Error& e) {
+    std::cerr << "smelt: " << e.what() << "\n";
+    return static_cast<int>(e.code());
+  }
+  signals::install_stop_handlers();
+  return run_action(action);
+}
+
+}  // namespace smelt::cli

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace smelt::config {
+
+/// Where the config file is: --config in argv, else SMELT_CONFIG, else
+/// ./smelt.conf when it exists; empty when there is none.
+std::string find_config_path(int argc, const char* const* argv);
+
+/// Reads an INI-style config file (`key = value`, `[section]`, `#` comments)
+/// and exports each entry as SMELT_<SECTION>_<KEY> unless that variable is
+/// already set, which gives the order flag > environment > file > default.
+/// Throws smelt::Error naming the file and line on a malformed entry.
+void load_into_environment(const std::string& path);
+
+/// The environment variable a config entry maps to: ("ingest", "batch-rows")
+/// -> SMELT_INGEST_BATCH_ROWS; ("", "database") -> SMELT_DATABASE.
+std::string env_name(std::string_view section, std::string_view key);
+
+/// A conninfo string or URI with any password replaced by "***", for logs.
+std::string redact_conninfo(std::string_view conninfo);
+
+}  // namespace smelt::config

@@ -1,0 +1,57 @@
+#include "kafka/client.hpp"
+
+#include "common/error.hpp"
+
+namespace smelt::kafka {
+namespace {
+
+void set_property(rd_kafka_conf_t* conf, const std::string& key, const std::string& value) {
+  char error[512];
+  if (rd_kafka_conf_set(conf, key.c_str(), value.c_str(), error, sizeof error) != RD_KAFKA_CONF_OK) {
+    std::string shown = is_secret_property(key) ? "***" : value;
+    throw Error(ExitCode::usage, "Kafka property " + key + "=" + shown + ": " + error);
+  }
+}
+
+}  // namespace
+
+void add_options(CLI::App& command, Options& options) {
+  command.add_option("-b,--brokers", options.brokers, "Kafka bootstrap servers, host:port[,host:port]")
+      ->envname("SMELT_BROKERS")
+      ->capture_default_str();
+  command.add_option("-t,--topic", options.topic, "Kafka topic of the events")
+      ->envname("SMELT_TOPIC")
+      ->capture_default_str();
+  command.add_option("-X", options.properties, "Kafka client property key=value (repeatable), e.g. -X security.protocol=SSL")
+      ->envname("SMELT_KAFKA_PROPERTIES")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+}
+
+std::pair<std::string, std::string> split_property(const std::string& text) {
+  auto equals = text.find('=');
+  if (equals == std::string::npos || equals == 0) {
+    throw Error(ExitCode::usage, "Kafka property '" + text + "' is not key=value");
+  }
+  return {text.substr(0, equals), text.substr(equals + 1)};
+}
+
+bool is_secret_property(const std::string& key) {
+  for (const char* word : {"password", "secret", "sasl.jaas", "key.pem", "token"}) {
+    if (key.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+ConfPtr make_conf(const Options& options, const std::vector<std::pair<std::string, std::string>>& defaults) {
+  ConfPtr conf(rd_kafka_conf_new());
+  set_property(conf.get(), "bootstrap.servers", options.brokers);
+  for (const auto& [key, value] : defaults) set_property(conf.get(), key, value);
+  for (const auto& text : options.properties) {
+    auto [key, value] = split_property(text);
+    set_property(conf.get(), key, value);
+  }
+  return conf;
+}
+
+}  // namespace smelt::kafka
