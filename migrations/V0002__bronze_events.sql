@@ -6,7 +6,7 @@
 -- sql/bronze/ensure_event_partitions.sql); kept forever.
 create table bronze.events (
     ingested_at     timestamptz not null default now(),
-    batch_id        bigint      not null,
+    batch_id        bigint      not null default current_setting('smelt.batch_id')::bigint,
     topic           text        not null,
     kafka_partition integer     not null,
     kafka_offset    bigint      not null,

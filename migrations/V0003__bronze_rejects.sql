@@ -5,7 +5,7 @@
 create table bronze.rejects (
     reject_id       bigint generated always as identity primary key,
     rejected_at     timestamptz not null default now(),
-    batch_id        bigint      not null,
+    batch_id        bigint      not null default current_setting('smelt.batch_id')::bigint,
     topic           text        not null,
     kafka_partition integer     not null,
     kafka_offset    bigint      not null,

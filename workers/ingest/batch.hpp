@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ingest/envelope.hpp"
+
+namespace smelt::ingest {
+
+/// A Kafka message as the batch needs it (views into the client's buffers).
+struct KafkaRecord {
+  std::string_view topic;
+  std::int32_t partition = 0;
+  std::int64_t offset = 0;
+  std::optional<std::string_view> key;
+  std::optional<std::int64_t> timestamp_ms;
+  std::string_view value;
+};
+
+/// The offsets a batch covers in one partition.
+struct OffsetRange {
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+};
+
+/// Messages gathered for one transaction, already encoded as COPY text for
+/// bronze.events and bronze.rejects.
+class Batch {
+ public:
+  /// Adds a message with its verdict.
+  void add(const KafkaRecord& record, const Verdict& verdict);
+  /// Forgets everything (after a commit or a rollback).
+  void clear();
+
+  bool empty() const { return events_ + rejects_ == 0; }
+  std::int64_t events() const { return events_; }
+  std::int64_t rejects() const { return rejects_; }
+  /// Encoded size, a proxy for memory and COPY time.
+  size_t bytes() const { return events_copy_.size() + rejects_copy_.size(); }
+  const std::string& events_copy() const { return events_copy_; }
+  const std::string& rejects_copy() const { return rejects_copy_; }
+  /// Offsets covered, per partition.
+  const std::map<std::int32_t, OffsetRange>& partitions() const { return partitions_; }
+  /// Rejects per reason in this batch.
+  const std::map<RejectReason, std::int64_t>& reject_reasons() const { return reject_reasons_; }
+
+ private:
+  void add_coordinates(std::string& out, const KafkaRecord& record);
+  void add_event(const KafkaRecord& record, const Envelope& envelope);
+  void add_reject(const KafkaRecord& record, const Rejection& rejection);
+
+  std::string events_copy_;
+  std::string rejects_copy_;
+  std::int64_t events_ = 0;
+  std::int64_t rejects_ = 0;
+  std::map<std::int32_t, OffsetRange> partitions_;
+  std::map<RejectReason, std::int64_t> reject_reasons_;
+};
+
+}  // namespace smelt::ingest

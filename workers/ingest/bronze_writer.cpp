@@ -1,0 +1,70 @@
+#include "ingest/bronze_writer.hpp"
+
+#include "common/error.hpp"
+#include "sql/embedded.hpp"
+
+namespace smelt::ingest {
+
+BronzeWriter::BronzeWriter(std::string conninfo, std::string consumer_group, std::string topic, std::string worker)
+    : conninfo_(std::move(conninfo)),
+      consumer_group_(std::move(consumer_group)),
+      topic_(std::move(topic)),
+      worker_(std::move(worker)),
+      session_(std::make_unique<pg::Session>(conninfo_)) {}
+
+void BronzeWriter::reconnect() {
+  session_.reset();
+  session_ = std::make_unique<pg::Session>(conninfo_);
+}
+
+void BronzeWriter::ensure_partitions() { session_->exec(sql::query("queries/ingest/ensure_partitions")); }
+
+std::map<std::int32_t, std::int64_t> BronzeWriter::load_offsets() {
+  auto result = session_->exec(sql::query("queries/ingest/load_offsets"), {consumer_group_, topic_});
+  std::map<std::int32_t, std::int64_t> offsets;
+  for (int row = 0; row < PQntuples(result.get()); ++row) {
+    offsets[std::stoi(PQgetvalue(result.get(), row, 0))] = std::stoll(PQgetvalue(result.get(), row, 1));
+  }
+  return offsets;
+}
+
+void BronzeWriter::init_offset(std::int32_t partition, std::int64_t start) {
+  session_->exec(sql::query("queries/ingest/init_offset"),
+                 {consumer_group_, topic_, std::to_string(partition), std::to_string(start)});
+}
+
+bool BronzeWriter::commit_offsets(const Batch& batch, const std::map<std::int32_t, std::int64_t>& expected) {
+  for (const auto& [partition, range] : batch.partitions()) {
+    auto known = expected.find(partition);
+    if (known == expected.end()) return false;
+    auto result = session_->exec(sql::query("queries/ingest/commit_offset"),
+                                 {consumer_group_, topic_, std::to_string(partition),
+                                  std::to_string(known->second), std::to_string(range.last + 1)});
+    if (std::string_view(PQcmdTuples(result.get())) != "1") return false;
+  }
+  return true;
+}
+
+WriteOutcome BronzeWriter::write(const Batch& batch, const std::map<std::int32_t, std::int64_t>& expected,
+                                 std::int64_t& batch_id) {
+  session_->begin();
+  try {
+    auto opened = session_->exec(sql::query("queries/ingest/begin_batch"),
+                                 {consumer_group_, worker_, std::to_string(batch.events()),
+                                  std::to_string(batch.rejects())});
+    batch_id = std::stoll(pg::first_value(opened.get()).value_or("0"));
+    if (batch.events() > 0) session_->copy_in(sql::query("queries/ingest/copy_events"), batch.events_copy());
+    if (batch.rejects() > 0) session_->copy_in(sql::query("queries/ingest/copy_rejects"), batch.rejects_copy());
+    if (!commit_offsets(batch, expected)) {
+      session_->rollback();
+      return WriteOutcome::fenced;
+    }
+    session_->commit();
+    return WriteOutcome::committed;
+  } catch (...) {
+    session_->rollback();
+    throw;
+  }
+}
+
+}  // namespace smelt::ingest

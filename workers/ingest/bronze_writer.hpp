@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "ingest/batch.hpp"
+#include "pg/session.hpp"
+
+namespace smelt::ingest {
+
+/// What writing a batch came to.
+enum class WriteOutcome {
+  committed,  ///< rows and offsets are durable together
+  fenced      ///< another worker moved an offset first; nothing was written
+};
+
+/// Writes batches to bronze and their offsets to smelt.ingest_offsets in one
+/// transaction, and reads and initialises stored offsets. Owns its connection.
+class BronzeWriter {
+ public:
+  /// Connects; consumer_group and topic scope every offset it reads or writes.
+  BronzeWriter(std::string conninfo, std::string consumer_group, std::string topic, std::string worker);
+
+  /// Creates bronze.events' daily partitions around today (idempotent).
+  void ensure_partitions();
+  /// Stored next offsets, per partition, for this group and topic.
+  std::map<std::int32_t, std::int64_t> load_offsets();
+  /// Records `start` as the next offset of a partition that has none stored.
+  void init_offset(std::int32_t partition, std::int64_t start);
+  /// One transaction: batch row, COPY events, COPY rejects, fenced offset moves.
+  /// `expected` holds the stored next offset this worker believes in, per
+  /// partition of the batch. Returns the batch id through batch_id.
+  WriteOutcome write(const Batch& batch, const std::map<std::int32_t, std::int64_t>& expected,
+                     std::int64_t& batch_id);
+  /// Drops and re-opens the connection (after a connection-class failure).
+  void reconnect();
+  /// True while the connection is usable.
+  bool connected() const { return session_ && session_->ok(); }
+
+ private:
+  bool commit_offsets(const Batch& batch, const std::map<std::int32_t, std::int64_t>& expected);
+
+  std::string conninfo_;
+  std::string consumer_group_;
+  std::string topic_;
+  std::string worker_;
+  std::unique_ptr<pg::Session> session_;
+};
+
+}  // namespace smelt::ingest

@@ -1,0 +1,363 @@
+#include "ingest/worker.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <exception>
+#include <thread>
+
+#include "common/error.hpp"
+#include "common/log.hpp"
+#include "common/signals.hpp"
+#include "ingest/batch.hpp"
+#include "ingest/bronze_writer.hpp"
+
+namespace smelt::ingest {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr int POLL_TIMEOUT_MS = 50;
+constexpr int WATERMARK_TIMEOUT_MS = 5000;
+constexpr int SEEK_TIMEOUT_MS = 5000;
+constexpr auto PARTITION_MAINTENANCE_INTERVAL = std::chrono::hours(1);
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::string worker_name() {
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return std::string(host) + "/" + std::to_string(getpid());
+}
+
+class Worker {
+ public:
+  explicit Worker(const IngestOptions& options);
+  ~Worker();
+  Worker(const Worker&) = delete;
+  Worker& operator=(const Worker&) = delete;
+  IngestStats run();
+
+ private:
+  static void on_rebalance(rd_kafka_t* handle, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions,
+                           void* opaque);
+  static void on_error(rd_kafka_t* handle, int err, const char* reason, void* opaque);
+  static void on_log(const rd_kafka_t* handle, int level, const char* facility, const char* message);
+  void rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions);
+  void assign(rd_kafka_topic_partition_list_t* partitions);
+  void revoke(rd_kafka_topic_partition_list_t* partitions);
+  std::int64_t start_offset(std::int32_t partition);
+  void handle(const rd_kafka_message_t* message);
+  [[noreturn]] void offset_gone(const rd_kafka_message_t* message);
+  void flush();
+  bool try_write();
+  void recover_database();
+  void resync();
+  void maybe_log_progress();
+  void maintain_partitions();
+  bool cooperative() const;
+
+  const IngestOptions& options_;
+  std::string run_id_ = log::new_run_id();
+  kafka::HandlePtr consumer_;
+  BronzeWriter writer_;
+  EnvelopeReader reader_;
+  Batch batch_;
+  std::map<std::int32_t, std::int64_t> next_offset_;  // assigned partitions -> stored next offset
+  std::exception_ptr callback_error_;
+  IngestStats stats_;
+  Clock::time_point started_ = Clock::now();
+  Clock::time_point batch_started_ = Clock::now();
+  Clock::time_point last_message_ = Clock::now();
+  Clock::time_point last_progress_ = Clock::now();
+  Clock::time_point last_maintenance_ = Clock::now();
+  std::int64_t events_at_last_progress_ = 0;
+};
+
+Worker::Worker(const IngestOptions& options)
+    : options_(options),
+      writer_(options.conninfo, options.group, options.kafka.topic, worker_name()),
+      reader_(static_cast<size_t>(options.max_message_bytes)) {
+  writer_.ensure_partitions();
+  auto conf = kafka::make_conf(
+      options.kafka, {{"group.id", options.group},
+                      {"enable.auto.commit", "false"},
+                      {"enable.auto.offset.store", "false"},
+                      {"auto.offset.reset", "error"},
+                      {"session.timeout.ms", "10000"},
+                      {"heartbeat.interval.ms", "1000"},
+                      {"fetch.wait.max.ms", "100"},
+                      {"fetch.max.bytes", std::to_string(std::max<std::int64_t>(options.max_message_bytes * 2, 64LL << 20))},
+                      {"receive.message.max.bytes", std::to_string(std::max<std::int64_t>(options.max_message_bytes * 4, 128LL << 20))},
+                      {"client.id", "smelt-ingest"}});
+  rd_kafka_conf_set_opaque(conf.get(), this);
+  rd_kafka_conf_set_rebalance_cb(conf.get(), &Worker::on_rebalance);
+  rd_kafka_conf_set_error_cb(conf.get(), &Worker::on_error);
+  rd_kafka_conf_set_log_cb(conf.get(), &Worker::on_log);
+  char error[512];
+  consumer_.reset(rd_kafka_new(RD_KAFKA_CONSUMER, conf.release(), error, sizeof error));
+  if (!consumer_) throw Error(ExitCode::kafka, std::string("cannot create the Kafka consumer: ") + error);
+  rd_kafka_poll_set_consumer(consumer_.get());
+  kafka::PartitionListPtr topics(rd_kafka_topic_partition_list_new(1));
+  rd_kafka_topic_partition_list_add(topics.get(), options.kafka.topic.c_str(), RD_KAFKA_PARTITION_UA);
+  if (auto err = rd_kafka_subscribe(consumer_.get(), topics.get()); err) {
+    throw Error(ExitCode::kafka, std::string("cannot subscribe to ") + options.kafka.topic + ": " + rd_kafka_err2str(err));
+  }
+}
+
+Worker::~Worker() {
+  if (consumer_) rd_kafka_consumer_close(consumer_.get());
+}
+
+bool Worker::cooperative() const {
+  return std::strcmp(rd_kafka_rebalance_protocol(consumer_.get()), "COOPERATIVE") == 0;
+}
+
+void Worker::on_rebalance(rd_kafka_t*, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions,
+                          void* opaque) {
+  auto* self = static_cast<Worker*>(opaque);
+  try {
+    self->rebalance(err, partitions);
+  } catch (...) {
+    // Exceptions must not cross librdkafka's C frames; run() rethrows it.
+    if (!self->callback_error_) self->callback_error_ = std::current_exception();
+    rd_kafka_assign(self->consumer_.get(), nullptr);
+  }
+}
+
+void Worker::on_error(rd_kafka_t*, int err, const char* reason, void*) {
+  // Most consumer errors are informational: the client reconnects by itself.
+  log::warn("kafka", {{"error", rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(err))}, {"detail", reason}});
+}
+
+void Worker::on_log(const rd_kafka_t*, int level, const char* facility, const char* message) {
+  if (level <= 4) log::warn("librdkafka", {{"facility", facility}, {"detail", message}});
+}
+
+void Worker::rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions) {
+  if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+    assign(partitions);
+  } else {
+    revoke(partitions);
+  }
+}
+
+std::int64_t Worker::start_offset(std::int32_t partition) {
+  std::int64_t low = 0;
+  std::int64_t high = 0;
+  auto err = rd_kafka_query_watermark_offsets(consumer_.get(), options_.kafka.topic.c_str(), partition, &low, &high,
+                                              WATERMARK_TIMEOUT_MS);
+  if (err) {
+    throw Error(ExitCode::kafka, "cannot read offsets of partition " + std::to_string(partition) + ": " +
+                                     rd_kafka_err2str(err));
+  }
+  return options_.start_from == "latest" ? high : low;
+}
+
+void Worker::assign(rd_kafka_topic_partition_list_t* partitions) {
+  auto stored = writer_.load_offsets();
+  for (int i = 0; i < partitions->cnt; ++i) {
+    auto partition = partitions->elems[i].partition;
+    if (!stored.contains(partition)) {
+      writer_.init_offset(partition, start_offset(partition));
+    }
+  }
+  stored = writer_.load_offsets();
+  std::string list;
+  for (int i = 0; i < partitions->cnt; ++i) {
+    auto& element = partitions->elems[i];
+    element.offset = stored.at(element.partition);
+    next_offset_[element.partition] = element.offset;
+    list += (list.empty() ? "" : ",") + std::to_string(element.partition) + "@" + std::to_string(element.offset);
+  }
+  log::info("partitions assigned", {{"run_id", run_id_}, {"partitions", list}});
+  if (cooperative()) {
+    if (auto* error = rd_kafka_incremental_assign(consumer_.get(), partitions)) rd_kafka_error_destroy(error);
+  } else {
+    rd_kafka_assign(consumer_.get(), partitions);
+  }
+}
+
+void Worker::revoke(rd_kafka_topic_partition_list_t* partitions) {
+  // Finish what we hold for these partitions while we still own them.
+  if (!batch_.empty()) flush();
+  std::string list;
+  for (int i = 0; i < partitions->cnt; ++i) {
+    next_offset_.erase(partitions->elems[i].partition);
+    list += (list.empty() ? "" : ",") + std::to_string(partitions->elems[i].partition);
+  }
+  log::info("partitions revoked", {{"run_id", run_id_}, {"partitions", list}});
+  if (cooperative()) {
+    if (auto* error = rd_kafka_incremental_unassign(consumer_.get(), partitions)) rd_kafka_error_destroy(error);
+  } else {
+    rd_kafka_assign(consumer_.get(), nullptr);
+  }
+}
+
+void Worker::offset_gone(const rd_kafka_message_t* message) {
+  std::int64_t low = -1;
+  std::int64_t high = -1;
+  rd_kafka_query_watermark_offsets(consumer_.get(), options_.kafka.topic.c_str(), message->partition, &low, &high,
+                                   WATERMARK_TIMEOUT_MS);
+  auto stored = next_offset_.count(message->partition) ? next_offset_.at(message->partition) : -1;
+  throw Error(ExitCode::data_loss,
+              "partition " + std::to_string(message->partition) + " of " + options_.kafka.topic +
+                  ": the stored next offset " + std::to_string(stored) + " (smelt.ingest_offsets, group " +
+                  options_.group + ") is not in the broker's log, which holds offsets " + std::to_string(low) +
+                  " to " + std::to_string(high - 1) +
+                  "; refusing to skip. The events were deleted by retention or the topic was recreated. To accept "
+                  "the loss, update smelt.ingest_offsets for this partition and restart.");
+}
+
+void Worker::handle(const rd_kafka_message_t* message) {
+  if (message->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET || message->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE) {
+    offset_gone(message);
+  }
+  if (message->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) return;
+  if (message->err) {
+    if (rd_kafka_fatal_error(consumer_.get(), nullptr, 0)) {
+      throw Error(ExitCode::kafka, std::string("fatal Kafka error: ") + rd_kafka_message_errstr(message));
+    }
+    log::warn("kafka", {{"error", rd_kafka_err2name(message->err)}, {"detail", rd_kafka_message_errstr(message)}});
+    return;
+  }
+  auto stored = next_offset_.find(message->partition);
+  // Not ours any more, or already stored: never write a message twice.
+  if (stored == next_offset_.end() || message->offset < stored->second) return;
+  if (batch_.empty()) batch_started_ = Clock::now();
+  KafkaRecord record;
+  record.topic = options_.kafka.topic;
+  record.partition = message->partition;
+  record.offset = message->offset;
+  if (message->key != nullptr) record.key = std::string_view(static_cast<const char*>(message->key), message->key_len);
+  rd_kafka_timestamp_type_t type;
+  auto timestamp = rd_kafka_message_timestamp(message, &type);
+  if (type != RD_KAFKA_TIMESTAMP_NOT_AVAILABLE && timestamp >= 0) record.timestamp_ms = timestamp;
+  record.value = message->payload == nullptr ? std::string_view()
+                                             : std::string_view(static_cast<const char*>(message->payload), message->len);
+  batch_.add(record, reader_.read(record.value));
+  last_message_ = Clock::now();
+}
+
+bool Worker::try_write() {
+  std::int64_t batch_id = 0;
+  auto outcome = writer_.write(batch_, next_offset_, batch_id);
+  if (outcome == WriteOutcome::fenced) {
+    ++stats_.fenced;
+    log::warn("offsets moved by another worker; batch discarded and positions reloaded",
+              {{"run_id", run_id_}, {"events", batch_.events()}});
+    batch_.clear();
+    resync();
+    return true;
+  }
+  for (const auto& [partition, range] : batch_.partitions()) next_offset_[partition] = range.last + 1;
+  stats_.events += batch_.events();
+  stats_.rejects += batch_.rejects();
+  ++stats_.batches;
+  for (const auto& [reason, count] : batch_.reject_reasons()) stats_.reject_reasons[std::string(to_string(reason))] += count;
+  log::debug("batch committed", {{"batch_id", batch_id}, {"events", batch_.events()}, {"rejects", batch_.rejects()}});
+  batch_.clear();
+  return true;
+}
+
+void Worker::flush() {
+  try {
+    try_write();
+  } catch (const Error& e) {
+    if (writer_.connected()) throw;  // a statement failed on a healthy connection: a bug, not weather
+    log::warn("lost the PostgreSQL connection; reconnecting", {{"run_id", run_id_}, {"detail", e.what()}});
+    batch_.clear();
+    recover_database();
+  }
+}
+
+void Worker::recover_database() {
+  auto started = Clock::now();
+  for (int attempt = 1;; ++attempt) {
+    try {
+      writer_.reconnect();
+      resync();
+      return;
+    } catch (const Error& e) {
+      if (seconds_since(started) > options_.db_retry_s || signals::stop_requested()) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(200 * attempt, 5000)));
+    }
+  }
+}
+
+// Positions every assigned partition at its stored offset again.
+void Worker::resync() {
+  auto stored = writer_.load_offsets();
+  kafka::PartitionListPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(next_offset_.size())));
+  for (auto& [partition, next] : next_offset_) {
+    next = stored.at(partition);
+    rd_kafka_topic_partition_list_add(list.get(), options_.kafka.topic.c_str(), partition)->offset = next;
+  }
+  if (list->cnt == 0) return;
+  if (auto* error = rd_kafka_seek_partitions(consumer_.get(), list.get(), SEEK_TIMEOUT_MS)) {
+    std::string text = rd_kafka_error_string(error);
+    rd_kafka_error_destroy(error);
+    throw Error(ExitCode::kafka, "cannot seek to stored offsets: " + text);
+  }
+}
+
+void Worker::maybe_log_progress() {
+  if (seconds_since(last_progress_) < options_.progress_interval_s) return;
+  const double elapsed = seconds_since(last_progress_);
+  log::info("ingesting", {{"run_id", run_id_},
+                          {"records", stats_.events},
+                          {"rejects", stats_.rejects},
+                          {"events_per_s", static_cast<double>(stats_.events - events_at_last_progress_) / elapsed},
+                          {"partitions", static_cast<std::int64_t>(next_offset_.size())}});
+  last_progress_ = Clock::now();
+  events_at_last_progress_ = stats_.events;
+}
+
+void Worker::maintain_partitions() {
+  if (Clock::now() - last_maintenance_ < PARTITION_MAINTENANCE_INTERVAL) return;
+  if (!batch_.empty()) flush();
+  writer_.ensure_partitions();
+  last_maintenance_ = Clock::now();
+}
+
+IngestStats Worker::run() {
+  log::info("ingest started", {{"run_id", run_id_}, {"topic", options_.kafka.topic}, {"group", options_.group}});
+  while (!signals::stop_requested()) {
+    rd_kafka_message_t* message = rd_kafka_consumer_poll(consumer_.get(), POLL_TIMEOUT_MS);
+    if (callback_error_) std::rethrow_exception(callback_error_);
+    if (message != nullptr) {
+      struct Destroy {
+        rd_kafka_message_t* m;
+        ~Destroy() { rd_kafka_message_destroy(m); }
+      } destroy{message};
+      handle(message);
+    }
+    const bool full = batch_.events() + batch_.rejects() >= options_.batch_rows ||
+                      static_cast<std::int64_t>(batch_.bytes()) >= options_.batch_bytes;
+    const bool due = !batch_.empty() && seconds_since(batch_started_) * 1000 >= options_.batch_wait_ms;
+    if (full || due) flush();
+    maybe_log_progress();
+    maintain_partitions();
+    if (options_.idle_exit_s > 0 && batch_.empty() && seconds_since(last_message_) >= options_.idle_exit_s) break;
+  }
+  if (!batch_.empty()) flush();
+  rd_kafka_consumer_close(consumer_.get());
+  if (callback_error_) std::rethrow_exception(callback_error_);
+  consumer_.reset();
+  return stats_;
+}
+
+}  // namespace
+
+IngestStats run_ingest(const IngestOptions& options) {
+  if (options.start_from != "earliest" && options.start_from != "latest") {
+    throw Error(ExitCode::usage, "--start-from must be earliest or latest");
+  }
+  Worker worker(options);
+  return worker.run();
+}
+
+}  // namespace smelt::ingest

@@ -1,0 +1,68 @@
+#include "pg/session.hpp"
+
+#include "common/config.hpp"
+#include "common/error.hpp"
+
+namespace smelt::pg {
+namespace {
+
+[[noreturn]] void fail(PGconn* conn, const std::string& what) {
+  std::string message = PQerrorMessage(conn);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  throw Error(ExitCode::database, what + ": " + message);
+}
+
+bool succeeded(const PGresult* result) {
+  auto status = PQresultStatus(result);
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_IN;
+}
+
+}  // namespace
+
+Session::Session(const std::string& conninfo) {
+  conn_ = PQconnectdb(conninfo.c_str());
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    fail(conn_, "cannot connect to PostgreSQL (" + config::redact_conninfo(conninfo) + ")");
+  }
+}
+
+Session::~Session() { PQfinish(conn_); }
+
+ResultPtr Session::exec(std::string_view sql, const std::vector<Param>& params) {
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
+  std::string text(sql);
+  ResultPtr result(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
+                                values.data(), nullptr, nullptr, 0));
+  if (!result || !succeeded(result.get())) fail(conn_, "statement failed");
+  return result;
+}
+
+long Session::copy_in(std::string_view copy_sql, std::string_view data) {
+  exec(copy_sql);
+  constexpr size_t CHUNK_BYTES = 1 << 20;
+  for (size_t offset = 0; offset < data.size(); offset += CHUNK_BYTES) {
+    auto size = std::min(CHUNK_BYTES, data.size() - offset);
+    if (PQputCopyData(conn_, data.data() + offset, static_cast<int>(size)) != 1) fail(conn_, "COPY failed");
+  }
+  if (PQputCopyEnd(conn_, nullptr) != 1) fail(conn_, "COPY failed");
+  ResultPtr result(PQgetResult(conn_));
+  if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) fail(conn_, "COPY failed");
+  long rows = std::stol(PQcmdTuples(result.get()));
+  while (ResultPtr extra{PQgetResult(conn_)}) {
+  }
+  return rows;
+}
+
+void Session::rollback() noexcept {
+  if (PQtransactionStatus(conn_) == PQTRANS_IDLE || PQstatus(conn_) != CONNECTION_OK) return;
+  ResultPtr result(PQexec(conn_, "rollback"));
+}
+
+std::optional<std::string> first_value(const PGresult* result) {
+  if (PQntuples(result) == 0 || PQgetisnull(result, 0, 0)) return std::nullopt;
+  return std::string(PQgetvalue(result, 0, 0), static_cast<size_t>(PQgetlength(result, 0, 0)));
+}
+
+}  // namespace smelt::pg

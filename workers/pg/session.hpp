@@ -1,0 +1,53 @@
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace smelt::pg {
+
+struct ResultDeleter {
+  void operator()(PGresult* result) const noexcept { PQclear(result); }
+};
+/// An owned libpq result.
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+/// A statement parameter: text, or NULL when empty.
+using Param = std::optional<std::string>;
+
+/// A thin libpq session for the hot path (COPY, offsets): explicit
+/// transactions, text parameters, COPY FROM STDIN from one buffer.
+/// Errors throw smelt::Error (ExitCode::database) with the server's message;
+/// is_connection_error() tells whether reconnecting may help.
+class Session {
+ public:
+  /// Connects with a conninfo or URI ("" = libpq defaults).
+  explicit Session(const std::string& conninfo);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  /// Runs a statement with text parameters; returns its result.
+  ResultPtr exec(std::string_view sql, const std::vector<Param>& params = {});
+  /// Runs `copy ... from stdin` and sends `data` (COPY text format) as its input;
+  /// returns the number of rows the server loaded.
+  long copy_in(std::string_view copy_sql, std::string_view data);
+  /// Begins, commits or rolls back a transaction.
+  void begin() { exec("begin"); }
+  void commit() { exec("commit"); }
+  void rollback() noexcept;
+  /// True when the connection is still usable.
+  bool ok() const noexcept { return PQstatus(conn_) == CONNECTION_OK; }
+
+ private:
+  PGconn* conn_ = nullptr;
+};
+
+/// The first field of the first row as text, or nullopt for NULL / no rows.
+std::optional<std::string> first_value(const PGresult* result);
+
+}  // namespace smelt::pg
