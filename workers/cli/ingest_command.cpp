@@ -10,7 +10,6 @@ namespace smelt::cli {
 namespace {
 
 void run(const ingest::IngestOptions& options) {
-  const auto run_id = log::new_run_id();
   const auto started = std::chrono::steady_clock::now();
   auto stats = ingest::run_ingest(options);
   const double duration_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -18,7 +17,7 @@ void run(const ingest::IngestOptions& options) {
   for (const auto& [reason, count] : stats.reject_reasons) {
     reasons += (reasons.empty() ? "" : ",") + reason + ":" + std::to_string(count);
   }
-  log::info("ingest finished", {{"run_id", run_id},
+  log::info("ingest finished", {{"run_id", stats.run_id},
                                 {"records", stats.events},
                                 {"rejects", stats.rejects},
                                 {"reject_reasons", reasons},

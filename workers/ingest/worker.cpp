@@ -347,6 +347,7 @@ IngestStats Worker::run() {
   rd_kafka_consumer_close(consumer_.get());
   if (callback_error_) std::rethrow_exception(callback_error_);
   consumer_.reset();
+  stats_.run_id = run_id_;
   return stats_;
 }
 

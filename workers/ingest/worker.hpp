@@ -25,6 +25,7 @@ struct IngestOptions {
 
 /// What a run did.
 struct IngestStats {
+  std::string run_id;
   std::int64_t events = 0;
   std::int64_t rejects = 0;
   std::int64_t batches = 0;
