@@ -88,13 +88,11 @@ class IngestTest : public PgTest {
       if (end == 0) continue;
       EXPECT_EQ(counted[partition], end) << "partition " << partition;
     }
-    EXPECT_EQ(stored_offsets(), [&] {
-      std::map<int, std::int64_t> nonzero;
-      for (auto [partition, end] : ends) {
-        if (end > 0) nonzero[partition] = end;
-      }
-      return nonzero;
-    }());
+    std::map<int, std::int64_t> nonzero_ends;
+    for (auto [partition, end] : ends) {
+      if (end > 0) nonzero_ends[partition] = end;
+    }
+    EXPECT_EQ(stored_offsets(), nonzero_ends);
   }
 
   // The multiset of bytes in bronze and rejects equals the generated lines.

@@ -70,7 +70,8 @@ int run(int argc, char** argv) {
     app.parse(argc, argv);
     log::init(log::parse_format(log_format), log_level);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version end here with 0; every real parse error is a usage error.
+    return app.exit(e) == 0 ? 0 : static_cast<int>(ExitCode::usage);
   } catch (const Error& e) {
     std::cerr << "smelt: " << e.what() << "\n";
     return static_cast<int>(e.code());
