@@ -36,12 +36,14 @@ void produce(const std::string& bootstrap, const std::string& topic, const std::
              int partition) {
   auto producer = client(bootstrap, RD_KAFKA_PRODUCER);
   for (const auto& message : messages) {
+    const char* key = message.key ? message.key->data() : nullptr;
+    const size_t key_size = message.key ? message.key->size() : 0;
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wold-style-cast"  // librdkafka's RD_KAFKA_V_* macros
     auto err = rd_kafka_producev(
         producer.get(), RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_PARTITION(partition),
         RD_KAFKA_V_VALUE(const_cast<char*>(message.value.data()), message.value.size()),
-        RD_KAFKA_V_KEY(message.key ? message.key->data() : nullptr, message.key ? message.key->size() : 0),
+        RD_KAFKA_V_KEY(key, key_size),
         RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
 #pragma GCC diagnostic pop
     ASSERT_EQ(err, RD_KAFKA_RESP_ERR_NO_ERROR) << rd_kafka_err2str(err);
