@@ -44,6 +44,7 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", std::string("smelt ") + SMELT_VERSION);
   app.footer(FOOTER);
   app.require_subcommand(1);
+  app.fallthrough();  // global options (--log-format, --config) may follow the subcommand
   std::string config_path;
   std::string log_format = "auto";
   std::string log_level = "info";
