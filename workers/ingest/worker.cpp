@@ -134,7 +134,8 @@ void Worker::on_error(rd_kafka_t*, int err, const char* reason, void*) {
 }
 
 void Worker::on_log(const rd_kafka_t*, int level, const char* facility, const char* message) {
-  if (level <= 4) log::warn("librdkafka", {{"facility", facility}, {"detail", message}});
+  // Errors also reach on_error; keep the client's own log lines for --log-level debug.
+  if (level <= 6) log::debug("librdkafka", {{"facility", facility}, {"detail", message}});
 }
 
 void Worker::rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions) {
