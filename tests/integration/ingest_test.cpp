@@ -36,6 +36,7 @@ class IngestTest : public PgTest {
  protected:
   void SetUp() override {
     PgTest::SetUp();
+    if (HasFatalFailure()) return;
     auto migrated = run_command({SMELT_BINARY, "migrate", "up", "-d", conninfo()});
     ASSERT_EQ(migrated.code, 0) << migrated.err;
   }
