@@ -245,6 +245,30 @@ TEST_F(IngestTest, StopsInsteadOfSkippingWhenTheBrokerLostStoredOffsets) {
   EXPECT_EQ(stored_offsets().at(0), 10);
 }
 
+TEST_F(IngestTest, ReplayResubmitsRejectsAfterAFix) {
+  BrokerProcess broker(2);
+  const std::string large = event("big", std::string(3000, 'b'));
+  produce(broker.bootstrap(), TOPIC, {{"x:big", large}, {"x:small", event("small", "s")}});
+  auto strict = start_worker(broker.bootstrap(), {"--max-message-bytes", "1024", "--idle-exit", "3"});
+  ASSERT_EQ(strict->wait(60s), 0) << strict->err();
+  ASSERT_EQ(scalar("select reason from bronze.rejects"), "oversized");
+  auto dry = run_command({SMELT_BINARY, "replay", "-d", conninfo(), "-b", broker.bootstrap(), "--dry-run"});
+  ASSERT_EQ(dry.code, 0) << dry.err;
+  EXPECT_EQ(scalar("select count(*) from bronze.rejects where replayed_at is null"), "1");
+  auto replay = run_command({SMELT_BINARY, "replay", "-d", conninfo(), "-b", broker.bootstrap(), "--reason", "oversized",
+                             "--log-format", "text"});
+  ASSERT_EQ(replay.code, 0) << replay.err;
+  EXPECT_NE(replay.err.find("records=1"), std::string::npos) << replay.err;
+  auto fixed = start_worker(broker.bootstrap(), {"--idle-exit", "3"});
+  ASSERT_EQ(fixed->wait(60s), 0) << fixed->err();
+  EXPECT_EQ(scalar("select count(*) from bronze.events where raw = " + pqxx::connection(conninfo()).quote(large)), "1");
+  EXPECT_EQ(scalar("select convert_from(kafka_key, 'UTF8') from bronze.events where raw like '%\"big\"%'"), "x:big");
+  EXPECT_EQ(scalar("select count(*) from bronze.rejects where replayed_at is not null"), "1");
+  auto again =
+      run_command({SMELT_BINARY, "replay", "-d", conninfo(), "-b", broker.bootstrap(), "--log-format", "text"});
+  EXPECT_NE(again.err.find("records=0"), std::string::npos) << "nothing left to replay: " << again.err;
+}
+
 TEST_F(IngestTest, RebalanceHandsPartitionsOverWithoutDoubling) {
   BrokerProcess broker(6);
   auto first = start_worker(broker.bootstrap());

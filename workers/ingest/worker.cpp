@@ -22,6 +22,7 @@ constexpr int POLL_TIMEOUT_MS = 50;
 constexpr int WATERMARK_TIMEOUT_MS = 5000;
 constexpr int SEEK_TIMEOUT_MS = 5000;
 constexpr auto PARTITION_MAINTENANCE_INTERVAL = std::chrono::hours(1);
+constexpr double UNASSIGNED_IDLE_EXIT_S = 30;
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -58,6 +59,7 @@ class Worker {
   void resync();
   void maybe_log_progress();
   void maintain_partitions();
+  bool idle_long_enough() const;
   bool cooperative() const;
 
   const IngestOptions& options_;
@@ -75,6 +77,7 @@ class Worker {
   Clock::time_point last_progress_ = Clock::now();
   Clock::time_point last_maintenance_ = Clock::now();
   std::int64_t events_at_last_progress_ = 0;
+  bool assigned_once_ = false;
 };
 
 Worker::Worker(const IngestOptions& options)
@@ -175,6 +178,8 @@ void Worker::assign(rd_kafka_topic_partition_list_t* partitions) {
     list += (list.empty() ? "" : ",") + std::to_string(element.partition) + "@" + std::to_string(element.offset);
   }
   log::info("partitions assigned", {{"run_id", run_id_}, {"partitions", list}});
+  last_message_ = Clock::now();  // the idle clock starts once there is something to read
+  assigned_once_ = true;
   if (cooperative()) {
     if (auto* error = rd_kafka_incremental_assign(consumer_.get(), partitions)) rd_kafka_error_destroy(error);
   } else {
@@ -317,6 +322,14 @@ void Worker::maybe_log_progress() {
   events_at_last_progress_ = stats_.events;
 }
 
+// --idle-exit: no message for that long once partitions were assigned (joining
+// a group takes seconds; a worker that never gets partitions waits longer).
+bool Worker::idle_long_enough() const {
+  if (options_.idle_exit_s <= 0 || !batch_.empty()) return false;
+  const double limit_s = assigned_once_ ? options_.idle_exit_s : std::max(options_.idle_exit_s, UNASSIGNED_IDLE_EXIT_S);
+  return seconds_since(last_message_) >= limit_s;
+}
+
 void Worker::maintain_partitions() {
   if (Clock::now() - last_maintenance_ < PARTITION_MAINTENANCE_INTERVAL) return;
   if (!batch_.empty()) flush();
@@ -342,7 +355,7 @@ IngestStats Worker::run() {
     if (full || due) flush();
     maybe_log_progress();
     maintain_partitions();
-    if (options_.idle_exit_s > 0 && batch_.empty() && seconds_since(last_message_) >= options_.idle_exit_s) break;
+    if (idle_long_enough()) break;
   }
   if (!batch_.empty()) flush();
   rd_kafka_consumer_close(consumer_.get());
