@@ -1,0 +1,126 @@
+#include "text/features.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include "text/normalize.hpp"
+
+namespace smelt::text {
+
+namespace {
+
+constexpr std::array<std::pair<std::string_view, Platform>, 6> PLATFORM_NAMES = {{{"x", Platform::x},
+                                                                                  {"twitter", Platform::x},
+                                                                                  {"reddit", Platform::reddit},
+                                                                                  {"youtube", Platform::youtube},
+                                                                                  {"instagram", Platform::instagram},
+                                                                                  {"tiktok", Platform::tiktok}}};
+
+std::string without_prefix(std::string_view value, std::string_view ascii, std::string_view fullwidth) {
+  if (value.starts_with(ascii)) value.remove_prefix(ascii.size());
+  if (value.starts_with(fullwidth)) value.remove_prefix(fullwidth.size());
+  return std::string(value);
+}
+
+std::vector<std::string> values_of(const std::vector<Entity>& entities) {
+  std::vector<std::string> out;
+  out.reserve(entities.size());
+  for (const auto& e : entities) out.emplace_back(e.value);
+  return out;
+}
+
+std::vector<std::string> cleaned(const std::vector<std::string>& values, std::string_view ascii,
+                                 std::string_view fullwidth) {
+  std::vector<std::string> out;
+  out.reserve(values.size());
+  for (const auto& v : values) {
+    std::string value = without_prefix(v, ascii, fullwidth);
+    if (!value.empty()) out.push_back(std::move(value));
+  }
+  return out;
+}
+
+// The text CLD2 sees: the post without URLs, mentions, hashtags and cashtags,
+// which carry no language and skew short texts.
+std::string prose_of(std::string_view text, const Entities& entities) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (const auto* list : {&entities.urls, &entities.mentions, &entities.hashtags, &entities.cashtags}) {
+    for (const auto& e : *list) spans.emplace_back(e.begin, e.end);
+  }
+  std::sort(spans.begin(), spans.end());
+  std::string out;
+  out.reserve(text.size());
+  std::size_t at = 0;
+  for (const auto& [begin, end] : spans) {
+    if (begin < at) continue;
+    out.append(text.substr(at, begin - at));
+    out.push_back(' ');
+    at = end;
+  }
+  out.append(text.substr(std::min(at, text.size())));
+  return out;
+}
+
+}  // namespace
+
+std::optional<Platform> parse_platform(std::string_view name) {
+  for (const auto& [key, platform] : PLATFORM_NAMES) {
+    if (key == name) return platform;
+  }
+  return std::nullopt;
+}
+
+std::string_view platform_name(Platform platform) {
+  for (const auto& [key, value] : PLATFORM_NAMES) {
+    if (value == platform) return key;
+  }
+  return "unknown";
+}
+
+std::vector<Hashtag> hashtags_from_list(const std::vector<std::string>& tags) {
+  std::vector<Hashtag> out;
+  out.reserve(tags.size());
+  for (auto& tag : cleaned(tags, "#", "\xEF\xBC\x83")) {
+    std::string normalized = normalize_hashtag(tag);
+    out.push_back({std::move(tag), std::move(normalized)});
+  }
+  return out;
+}
+
+std::vector<Hashtag> hashtags_from_text(std::string_view text) {
+  std::vector<std::string> tags = values_of(extract_entities(text).hashtags);
+  return hashtags_from_list(tags);
+}
+
+Analyzer::Analyzer(std::shared_ptr<const Lexicon> lexicon, AnalyzerOptions options)
+    : scorer_(std::move(lexicon), options.rules), options_(options) {}
+
+Features Analyzer::analyze(std::string_view text, const Hints& hints) const {
+  Features features;
+  features.sentiment = scorer_.score(text);
+  const Entities entities = extract_entities(text);
+  if (hints.hashtags) {
+    features.hashtags = hashtags_from_list(*hints.hashtags);
+    features.hashtag_source = EntitySource::platform;
+  } else {
+    features.hashtags = hashtags_from_list(values_of(entities.hashtags));
+  }
+  features.mentions = hints.mentions ? cleaned(*hints.mentions, "@", "\xEF\xBC\xA0") : values_of(entities.mentions);
+  features.cashtags = hints.cashtags ? cleaned(*hints.cashtags, "$", "") : values_of(entities.cashtags);
+  features.urls = hints.urls ? cleaned(*hints.urls, "", "") : values_of(entities.urls);
+  features.language = language_of(text, entities, hints);
+  return features;
+}
+
+Language Analyzer::language_of(std::string_view text, const Entities& entities, const Hints& hints) const {
+  if (std::string code = platform_language(hints.language); !code.empty()) {
+    return {std::move(code), LanguageSource::platform};
+  }
+  if (!options_.detect_language) return {};
+  std::string code = detect_language(prose_of(text, entities));
+  if (code == UNDETERMINED_LANGUAGE) return {};
+  return {std::move(code), LanguageSource::detected};
+}
+
+}  // namespace smelt::text
