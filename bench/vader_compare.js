@@ -3,7 +3,8 @@
 // vader-sentiment) and with `smelt text` under both rule sets, and reports
 // agreement: mean absolute difference of compound scores and the share of
 // sentences whose category (positive >= 0.05, negative <= -0.05, else
-// neutral) is the same, overall and per group.
+// neutral) is the same, overall and per group. It also reports how often each
+// one's category matches the hand-written expected category of the sentence.
 //
 // usage: node bench/vader_compare.js SMELT_BINARY SENTENCES_TSV [--details]
 
@@ -29,9 +30,11 @@ function readSentences(file) {
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('//'))
     .map((line) => {
-      const tab = line.indexOf('\t');
-      if (tab < 0) throw new Error(`${file}: expected "group<TAB>sentence": ${line}`);
-      return {group: line.slice(0, tab), text: line.slice(tab + 1)};
+      const [group, expected, ...rest] = line.split('\t');
+      if (!rest.length || !['positive', 'neutral', 'negative'].includes(expected)) {
+        throw new Error(`${file}: expected "group<TAB>positive|neutral|negative<TAB>sentence": ${line}`);
+      }
+      return {group, expected, text: rest.join('\t')};
     });
 }
 
@@ -89,6 +92,26 @@ function report(title, sentences, reference, smelt, details) {
   }
 }
 
+function accuracy(items) {
+  const hits = items.filter((p) => p.category === p.expected).length;
+  return items.length ? `${(100 * hits / items.length).toFixed(1)}%` : '-';
+}
+
+function reportAccuracy(sentences, scorers) {
+  console.log('\n### Category accuracy against the hand-written expected category\n');
+  console.log(`| group | sentences | ${scorers.map((s) => s.name).join(' | ')} |`);
+  console.log(`| --- | ---: | ${scorers.map(() => '---:').join(' | ')} |`);
+  const groups = [...new Set(sentences.map((s) => s.group))];
+  const line = (label, keep) => {
+    const idx = sentences.map((s, i) => i).filter((i) => keep(sentences[i]));
+    const cells = scorers.map((sc) =>
+      accuracy(idx.map((i) => ({expected: sentences[i].expected, category: sc.categories[i]}))));
+    console.log(`| ${label} | ${idx.length} | ${cells.join(' | ')} |`);
+  };
+  for (const g of groups) line(g, (s) => s.group === g);
+  line('**all**', () => true);
+}
+
 function main() {
   const [binary, file, flag] = process.argv.slice(2);
   if (!binary || !file) {
@@ -98,11 +121,14 @@ function main() {
   const sentences = readSentences(file);
   const reference = sentences.map((s) => vader.SentimentIntensityAnalyzer.polarity_scores(s.text));
   console.log(`Reference: vader-sentiment ${vaderVersion} (node ${process.version}); ${sentences.length} sentences.`);
+  const scorers = [{name: `vader-sentiment ${vaderVersion}`, categories: reference.map((r) => category(r.compound))}];
   for (const rules of ['reference', 'social']) {
     const smelt = scoreWithSmelt(binary, sentences, rules);
     report(`smelt --rules ${rules} (${smelt[0].model}) vs vader-sentiment ${vaderVersion}`, sentences, reference,
            smelt, flag === '--details');
+    scorers.push({name: `smelt --rules ${rules}`, categories: smelt.map((r) => r.category)});
   }
+  reportAccuracy(sentences, scorers);
 }
 
 main();

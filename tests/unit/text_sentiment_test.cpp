@@ -198,6 +198,7 @@ TEST(TextSentiment, ModelNameAndVersion) {
   EXPECT_EQ(social_scorer.model_name(), "vader-cpp");
   EXPECT_EQ(reference_scorer.model_name(), "vader-cpp-reference");
   EXPECT_EQ(social_scorer.model_version(), MODEL_VERSION);
+  EXPECT_EQ(reference_scorer.model_version(), "1.0.0+vader-sentiment-1.1.3");
   EXPECT_NE(std::string(MODEL_VERSION).find("vader-sentiment-1.1.3"), std::string::npos);
   EXPECT_TRUE(std::string(MODEL_VERSION).starts_with(RULES_VERSION));
 }

@@ -27,6 +27,7 @@ bool is_name_char(char c) { return is_ascii_alnum(c) || c == '_'; }
 // Length of the sign at text[i] when it is one of the two given forms, else 0.
 std::size_t sign_at(std::string_view text, std::size_t i, char ascii, std::string_view fullwidth) {
   if (text[i] == ascii) return 1;
+  if (text[i] != fullwidth[0]) return 0;
   return text.substr(i).starts_with(fullwidth) ? fullwidth.size() : 0;
 }
 

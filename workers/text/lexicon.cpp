@@ -146,9 +146,9 @@ Lexicon Lexicon::load(const LexiconPaths& paths) {
   lexicon.load_vader(vader);
   lexicon.add_rule_words();
   lexicon.load_emoji(emoji);
-  lexicon.data_version_ = "vader-sentiment-1.1.3";
-  if (fnv1a(vader) != VADER_LEXICON_FNV1A) lexicon.data_version_ += "+lexicon-" + hash_suffix(fnv1a(vader));
-  lexicon.data_version_ += "+esr-1.0";
+  lexicon.vader_version_ = "vader-sentiment-1.1.3";
+  if (fnv1a(vader) != VADER_LEXICON_FNV1A) lexicon.vader_version_ += "+lexicon-" + hash_suffix(fnv1a(vader));
+  lexicon.data_version_ = lexicon.vader_version_ + "+esr-1.0";
   if (fnv1a(emoji) != EMOJI_LEXICON_FNV1A) lexicon.data_version_ += "+emoji-" + hash_suffix(fnv1a(emoji));
   return lexicon;
 }
@@ -176,6 +176,8 @@ void Lexicon::add_rule_words() {
   for (auto word : vader::BOOSTERS) insert(word).booster = vader::B_INCR;
   for (auto word : vader::DAMPENERS) insert(word).booster = vader::B_DECR;
   for (auto word : vader::NEGATIONS) insert(word).negation = true;
+  for (const auto& idiom : vader::IDIOMS) insert(idiom.words[0]).idiom = true;
+  for (const auto& phrase : vader::DAMPENER_PHRASES) insert(phrase.first).idiom = true;
 }
 
 void Lexicon::load_emoji(std::string_view content) {
@@ -239,7 +241,7 @@ const WordInfo* Lexicon::find(std::string_view lower_token) const {
     const Slot& slot = slots_[i];
     if (slot.key_length == 0) return nullptr;
     if (slot.hash == hash && slot.key_length == lower_token.size() &&
-        std::string_view(keys_).substr(slot.key_offset, slot.key_length) == lower_token) {
+        std::equal(lower_token.begin(), lower_token.end(), keys_.begin() + slot.key_offset)) {
       return &slot.info;
     }
   }

@@ -33,6 +33,7 @@ struct WordInfo {
   double booster = 0.0;      ///< +0.293 booster, -0.293 dampener, 0 otherwise
   bool in_lexicon = false;   ///< the token is a key of the valence lexicon
   bool negation = false;     ///< one of VADER's negation words
+  bool idiom = false;        ///< starts one of VADER's idioms or two-word dampeners
 };
 
 /// Where the two lexicon files are.
@@ -71,6 +72,9 @@ class Lexicon {
   /// Identifies the data: "vader-sentiment-1.1.3+esr-1.0", with a content
   /// hash appended for any file that differs from the packaged one.
   const std::string& data_version() const { return data_version_; }
+  /// The valence lexicon's part of data_version(): "vader-sentiment-1.1.3"
+  /// (plus a hash when modified); what the reference rules depend on.
+  const std::string& vader_version() const { return vader_version_; }
   /// Number of valence lexicon entries.
   std::size_t word_count() const { return word_count_; }
   /// Number of emoji with a valence.
@@ -102,6 +106,7 @@ class Lexicon {
   std::size_t word_count_ = 0;
   std::vector<Emoji> emoji_;
   std::string data_version_;
+  std::string vader_version_;
   LexiconPaths paths_;
 };
 

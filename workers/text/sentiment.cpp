@@ -132,6 +132,11 @@ void prepare_social(std::string_view text, std::string& out) {
   out.clear();
   out.reserve(text.size() * 2 + 2);
   for (std::size_t i = 0; i < text.size();) {
+    std::size_t ascii_end = i;
+    while (ascii_end < text.size() && static_cast<unsigned char>(text[ascii_end]) < 0x80) ++ascii_end;
+    out.append(text.substr(i, ascii_end - i));
+    if (ascii_end == text.size()) break;
+    i = ascii_end;
     const auto d = utf8::decode(text, i);
     if (d.code_point == 0x2019 || d.code_point == 0x02BC) {
       out.push_back('\'');
@@ -152,13 +157,15 @@ void prepare_social(std::string_view text, std::string& out) {
 // JavaScript's toLowerCase, close enough for lexicon lookups: simple
 // lowercase mappings plus the one full mapping that matters (İ -> i̇).
 void append_lower(std::string_view word, std::string& out) {
+  const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    const std::size_t at = out.size();
+    out.resize(at + word.size());
+    std::transform(word.begin(), word.end(), out.begin() + static_cast<std::ptrdiff_t>(at),
+                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; });
+    return;
+  }
   for (std::size_t i = 0; i < word.size();) {
-    const auto c = static_cast<unsigned char>(word[i]);
-    if (c < 0x80) {
-      out.push_back(static_cast<char>((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c));
-      ++i;
-      continue;
-    }
     const auto d = utf8::decode(word, i);
     if (d.code_point == 0x130) {
       out.append("i\xCC\x87");
@@ -245,6 +252,15 @@ void Pass::tokenize(std::string_view text) {
   const std::string_view source = s_.source;
   std::size_t start = 0;
   for (std::size_t i = 0; i < source.size();) {
+    const auto byte = static_cast<unsigned char>(source[i]);
+    if (byte < 0x80) {
+      if (byte == ' ' || (byte >= 0x09 && byte <= 0x0D)) {
+        add_token(source.substr(start, i - start), start);
+        start = i + 1;
+      }
+      ++i;
+      continue;
+    }
     const auto d = utf8::decode(source, i);
     if (unicode::is_js_whitespace(d.code_point)) {
       add_token(source.substr(start, i - start), start);
@@ -349,6 +365,8 @@ double Pass::never_check(double valence, std::size_t start, std::size_t i) const
 }
 
 std::optional<double> Pass::idiom_at(std::size_t first, std::size_t count) const {
+  const WordInfo* info = s_.tokens[first].info;
+  if (info == nullptr || !info->idiom) return std::nullopt;
   for (const auto& idiom : vader::IDIOMS) {
     const std::size_t length = idiom.words[2].empty() ? 2 : 3;
     if (length != count) continue;
@@ -360,6 +378,8 @@ std::optional<double> Pass::idiom_at(std::size_t first, std::size_t count) const
 }
 
 bool Pass::dampener_phrase_at(std::size_t first) const {
+  const WordInfo* info = s_.tokens[first].info;
+  if (info == nullptr || !info->idiom) return false;
   return std::any_of(vader::DAMPENER_PHRASES.begin(), vader::DAMPENER_PHRASES.end(), [&](const vader::Phrase& p) {
     return rule_text(first) == p.first && rule_text(first + 1) == p.second;
   });
@@ -493,7 +513,8 @@ SentimentScorer::SentimentScorer(std::shared_ptr<const Lexicon> lexicon, Rules r
     : lexicon_(std::move(lexicon)),
       rules_(rules),
       model_name_(rules == Rules::social ? MODEL_NAME : REFERENCE_MODEL_NAME),
-      model_version_(std::string(RULES_VERSION) + "+" + lexicon_->data_version()) {}
+      model_version_(std::string(RULES_VERSION) + "+" +
+                     (rules == Rules::social ? lexicon_->data_version() : lexicon_->vader_version())) {}
 
 Sentiment SentimentScorer::score(std::string_view text) const {
   Pass pass(*lexicon_, rules_, scratch());

@@ -75,7 +75,8 @@ class SentimentScorer {
 
   /// "vader-cpp" or "vader-cpp-reference".
   const std::string& model_name() const { return model_name_; }
-  /// RULES_VERSION plus the lexicon's data version.
+  /// RULES_VERSION plus the data it uses: Lexicon::data_version() under the
+  /// social rules, Lexicon::vader_version() under the reference rules.
   const std::string& model_version() const { return model_version_; }
   /// The rule set in use.
   Rules rules() const { return rules_; }

@@ -343,6 +343,10 @@ std::vector<Entity> extract_urls(std::string_view text) {
   if (text.find('.') == std::string_view::npos) return out;
   for (std::size_t i = 0; i < text.size();) {
     const char c = text[i];
+    if (static_cast<unsigned char>(c) < 0x80 && !is_ascii_alnum(c)) {
+      ++i;
+      continue;
+    }
     std::optional<Entity> url;
     if (c == 'h' || c == 'H') url = url_with_scheme(text, i);
     if (url) {

@@ -20,7 +20,7 @@ bool second_byte_ok(unsigned char lead, unsigned char second) {
   return is_continuation(second);
 }
 
-Decoded decode_multibyte(std::string_view text, std::size_t offset, unsigned char lead) {
+Decoded decode_lead(std::string_view text, std::size_t offset, unsigned char lead) {
   std::size_t length = 0;
   char32_t value = 0;
   if (lead >= 0xC2 && lead <= 0xDF) {
@@ -49,10 +49,8 @@ Decoded decode_multibyte(std::string_view text, std::size_t offset, unsigned cha
 
 }  // namespace
 
-Decoded decode(std::string_view text, std::size_t offset) {
-  const auto lead = static_cast<unsigned char>(text[offset]);
-  if (lead < 0x80) return {lead, 1};
-  return decode_multibyte(text, offset, lead);
+Decoded decode_multibyte(std::string_view text, std::size_t offset) {
+  return decode_lead(text, offset, static_cast<unsigned char>(text[offset]));
 }
 
 Decoded decode_before(std::string_view text, std::size_t end) {
@@ -85,6 +83,11 @@ void append(std::string& out, char32_t code_point) {
 std::size_t utf16_length(std::string_view text) {
   std::size_t units = 0;
   for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++units;
+      ++i;
+      continue;
+    }
     const Decoded d = decode(text, i);
     units += d.code_point >= 0x10000 ? 2 : 1;
     i += d.length;

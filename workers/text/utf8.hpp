@@ -18,8 +18,15 @@ struct Decoded {
   std::size_t length;
 };
 
+/// Decodes a code point that starts with a byte >= 0x80 (see decode()).
+Decoded decode_multibyte(std::string_view text, std::size_t offset);
+
 /// Decodes the code point starting at text[offset] (offset < text.size()).
-Decoded decode(std::string_view text, std::size_t offset);
+inline Decoded decode(std::string_view text, std::size_t offset) {
+  const auto lead = static_cast<unsigned char>(text[offset]);
+  if (lead < 0x80) return {lead, 1};
+  return decode_multibyte(text, offset);
+}
 
 /// Decodes the code point that ends just before text[end] (end > 0).
 Decoded decode_before(std::string_view text, std::size_t end);
