@@ -60,6 +60,32 @@ TEST(TextCommand, OneJsonLinePerInputLine) {
   EXPECT_EQ(std::string_view(fourth["text"].get_string()), "{not json at all");
 }
 
+TEST(TextCommand, JsonEntityListsReplaceExtraction) {
+  const auto result = run_text(
+      "{\"text\": \"#fy#cat new video\", \"platform\": \"tiktok\", \"hashtags\": [\"fy\", \"Cat\"]}\n"
+      "{\"text\": \"#fy#cat new video\"}\n");
+  ASSERT_EQ(result.code, 0) << result.err;
+  const auto out = lines(result.out);
+  ASSERT_EQ(out.size(), 2U);
+  simdjson::dom::parser parser;
+  simdjson::dom::element given = parser.parse(out[0]);
+  ASSERT_EQ(given["hashtags"].get_array().size(), 2U);
+  EXPECT_EQ(std::string_view(given["hashtags"].at(1)["tag"].get_string()), "Cat");
+  EXPECT_EQ(std::string_view(given["hashtags"].at(1)["normalized"].get_string()), "cat");
+  simdjson::dom::element extracted = parser.parse(out[1]);
+  EXPECT_EQ(extracted["hashtags"].get_array().size(), 0U);  // X's rules: "#fy#cat" is no hashtag
+}
+
+TEST(TextCommand, DefaultLanguageForPlainLines) {
+  const auto result = run_text("bom dia\n{\"text\": \"hello\", \"lang\": \"en\"}\n", "--lang pt");
+  ASSERT_EQ(result.code, 0) << result.err;
+  simdjson::dom::parser parser;
+  const auto out = lines(result.out);
+  ASSERT_EQ(out.size(), 2U);
+  EXPECT_EQ(std::string_view(parser.parse(out[0])["language"].get_string()), "pt");
+  EXPECT_EQ(std::string_view(parser.parse(out[1])["language"].get_string()), "en");
+}
+
 TEST(TextCommand, ReferenceRulesAndExplain) {
   const auto result = run_text("Not happy\n", "--rules reference --explain");
   ASSERT_EQ(result.code, 0) << result.err;

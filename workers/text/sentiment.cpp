@@ -451,40 +451,52 @@ double normalize(double score) {
   return std::clamp(normalized, -1.0, 1.0);
 }
 
-Sentiment Pass::result(std::string_view text) const {
-  const auto& sentiments = s_.sentiments;
-  if (sentiments.empty()) return {};
-  double sum = 0;
-  for (double s : sentiments) sum += s;
-  const double emphasis = punctuation_emphasis(text);
-  if (sum > 0) {
-    sum += emphasis;
-  } else if (sum < 0) {
-    sum -= emphasis;
-  }
-  double positive_sum = 0;
-  double negative_sum = 0;
-  double neutral_count = 0;
+/// Positive weight (each positive valence + 1), negative weight (each
+/// negative valence - 1) and the number of neutral tokens.
+struct Weights {
+  double positive = 0;
+  double negative = 0;
+  double neutral = 0;
+};
+
+Weights weigh(const std::vector<double>& sentiments, double emphasis) {
+  Weights w;
   for (double s : sentiments) {
     if (s > 0) {
-      positive_sum += s + 1;
+      w.positive += s + 1;
     } else if (s < 0) {
-      negative_sum += s - 1;
+      w.negative += s - 1;
     } else {
-      neutral_count += 1;
+      w.neutral += 1;
     }
   }
-  if (positive_sum > std::fabs(negative_sum)) {
-    positive_sum += emphasis;
-  } else if (positive_sum < std::fabs(negative_sum)) {
-    negative_sum -= emphasis;
+  if (w.positive > std::fabs(w.negative)) {
+    w.positive += emphasis;
+  } else if (w.positive < std::fabs(w.negative)) {
+    w.negative -= emphasis;
   }
-  const double total = positive_sum + std::fabs(negative_sum) + neutral_count;
+  return w;
+}
+
+// The sum of valences, pushed away from zero by the punctuation emphasis.
+double emphasized_sum(const std::vector<double>& sentiments, double emphasis) {
+  double sum = 0;
+  for (double s : sentiments) sum += s;
+  if (sum > 0) return sum + emphasis;
+  if (sum < 0) return sum - emphasis;
+  return sum;
+}
+
+Sentiment Pass::result(std::string_view text) const {
+  if (s_.sentiments.empty()) return {};
+  const double emphasis = punctuation_emphasis(text);
+  const Weights w = weigh(s_.sentiments, emphasis);
+  const double total = w.positive + std::fabs(w.negative) + w.neutral;
   Sentiment out;
-  out.compound = round_like_js(normalize(sum), 4);
-  out.positive = round_like_js(std::fabs(positive_sum / total), 3);
-  out.negative = round_like_js(std::fabs(negative_sum / total), 3);
-  out.neutral = round_like_js(std::fabs(neutral_count / total), 3);
+  out.compound = round_like_js(normalize(emphasized_sum(s_.sentiments, emphasis)), 4);
+  out.positive = round_like_js(std::fabs(w.positive / total), 3);
+  out.negative = round_like_js(std::fabs(w.negative / total), 3);
+  out.neutral = round_like_js(std::fabs(w.neutral / total), 3);
   out.category = categorize(out.compound);
   return out;
 }
