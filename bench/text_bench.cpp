@@ -28,7 +28,8 @@ constexpr std::array<std::string_view, 24> POSTS = {
     "Just finished my morning run, feeling great! #running #fitness 🏃‍♀️",
     "The new update is awesome, everything loads so much faster. Thanks @AppTeam! https://t.co/x7Yq2LmN0p",
     "Traffic on the bridge is terrible AGAIN today. 45 minutes to go two miles. #commute #fail",
-    "RT @newsdesk: Storm warning for the coast tonight, stay safe everyone https://example.com/weather/alerts",
+    "RT @newsdesk: Storm warning for the coast tonight, stay safe everyone "
+    "https://example.com/weather/alerts",
     "Can't believe how good this pizza is 😍😍 @TonysPizza you nailed it #foodie #NYC",
     "$AAPL up 3% after earnings, not bad at all. $MSFT flat. https://t.co/ab12CD34ef",
     "My flight got cancelled and nobody at the desk could help. Worst airline ever @AirlineCo",
@@ -53,25 +54,36 @@ constexpr std::array<std::string_view, 24> POSTS = {
 
 // Long captions, as Instagram and YouTube send them (300 to 600 bytes).
 constexpr std::array<std::string_view, 6> CAPTIONS = {
-    "Sunday brunch at our favourite little place by the river 🥞☕ The pancakes were fluffy, the coffee was strong "
-    "and the staff remembered our names. Honestly one of the best mornings we've had in a long time. If you're in "
-    "town this weekend, go early because the line gets crazy after ten! #brunch #sundayfunday #foodie #coffee "
+    "Sunday brunch at our favourite little place by the river 🥞☕ The pancakes were fluffy, the coffee was "
+    "strong "
+    "and the staff remembered our names. Honestly one of the best mornings we've had in a long time. If "
+    "you're in "
+    "town this weekend, go early because the line gets crazy after ten! #brunch #sundayfunday #foodie "
+    "#coffee "
     "#weekendvibes @riverside_cafe",
-    "New video is up!!! In this one I test the three most popular budget cameras so you don't have to. Spoiler: "
-    "the cheapest one is surprisingly good in daylight but really struggles at night. Full specs, sample photos "
-    "and links in the description 👇 https://example.com/reviews/budget-cameras-2025 #camera #review #photography",
+    "New video is up!!! In this one I test the three most popular budget cameras so you don't have to. "
+    "Spoiler: "
+    "the cheapest one is surprisingly good in daylight but really struggles at night. Full specs, sample "
+    "photos "
+    "and links in the description 👇 https://example.com/reviews/budget-cameras-2025 #camera #review "
+    "#photography",
     "I don’t usually post about work but today was hard. Our team lost a major client after two years of "
-    "late nights and missed weekends. I'm proud of what we built and grateful for the people I built it with, "
+    "late nights and missed weekends. I'm proud of what we built and grateful for the people I built it "
+    "with, "
     "but it still hurts. Tomorrow we start again. 💪 #startup #founderlife #resilience",
-    "GIVEAWAY TIME 🎉🎉 To celebrate 100k followers we are giving away three of our bestselling hoodies! To enter: "
-    "1) follow @cozythreads 2) like this post 3) tag two friends who need a hoodie. Winners announced Friday. "
+    "GIVEAWAY TIME 🎉🎉 To celebrate 100k followers we are giving away three of our bestselling hoodies! To "
+    "enter: "
+    "1) follow @cozythreads 2) like this post 3) tag two friends who need a hoodie. Winners announced "
+    "Friday. "
     "Good luck everyone and thank you SO much for the support ❤️ #giveaway #contest #fashion",
     "The hike was brutal. Four hours uphill in the rain, my boots soaked through and the view at the top was "
-    "nothing but fog. Would I do it again? Absolutely. Some days the mountain wins and that's okay 🏔️🌧️ "
+    "nothing but fog. Would I do it again? Absolutely. Some days the mountain wins and that's okay "
+    "🏔️🌧️ "
     "#hiking #outdoors #mountains #nofilter",
     "Customer service update: we know many of you are still waiting for orders placed during the sale. We're "
     "sorry. A warehouse problem delayed shipping by about a week and we should have told you sooner. Every "
-    "delayed order gets free shipping on the next one. Questions? support@example.com or https://example.com/help",
+    "delayed order gets free shipping on the next one. Questions? support@example.com or "
+    "https://example.com/help",
 };
 
 const std::shared_ptr<const Lexicon>& lexicon() {
@@ -147,7 +159,8 @@ void BM_HashtagNormalization(benchmark::State& state) {
   for (auto _ : state) {
     for (auto tag : TAGS) benchmark::DoNotOptimize(smelt::text::normalize_hashtag(tag));
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(TAGS.size()));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(TAGS.size()));
 }
 BENCHMARK(BM_HashtagNormalization);
 

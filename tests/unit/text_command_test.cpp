@@ -1,7 +1,6 @@
 // `smelt text` end to end: lines in, JSON lines out.
 
 #include <gtest/gtest.h>
-
 #include <simdjson.h>
 
 #include <string>
@@ -110,8 +109,9 @@ TEST(TextCommand, BadOptionsAreUsageErrors) {
 }
 
 TEST(TextCommand, MissingLexiconNamesTheFix) {
-  const auto result = testing::run_command({"/bin/sh", "-c", "echo hi | \"$SMELT\" text"},
-                                           {{"SMELT", SMELT_BINARY}, {"SMELT_LEXICON", "/nonexistent/lexicon.txt"}});
+  const auto result =
+      testing::run_command({"/bin/sh", "-c", "echo hi | \"$SMELT\" text"},
+                           {{"SMELT", SMELT_BINARY}, {"SMELT_LEXICON", "/nonexistent/lexicon.txt"}});
   EXPECT_NE(result.code, 0);
   EXPECT_NE(result.err.find("/nonexistent/lexicon.txt"), std::string::npos) << result.err;
 }

@@ -33,7 +33,7 @@ TEST(TextHashtags, DigitsOnlyIsNotAHashtag) {
   EXPECT_EQ(hashtags("On the #16 bus"), Strings{});
   EXPECT_EQ(hashtags("#0"), Strings{});
   EXPECT_EQ(hashtags("#2024 was #2024good"), Strings{"2024good"});
-  EXPECT_EQ(hashtags("#_ #1_2 #122 #\u3003"), Strings{});  // joiners and digits need a letter
+  EXPECT_EQ(hashtags("#_ #1_2 #122 #\u3003"), Strings{});             // joiners and digits need a letter
   EXPECT_EQ(hashtags("#१२३४ #महात्मा_१२३४"), Strings{"महात्मा_१२३४"});  // Devanagari digits
 }
 
@@ -43,12 +43,13 @@ TEST(TextHashtags, UnicodeScripts) {
   EXPECT_EQ(hashtags("Hashtags in #русский!"), Strings{"русский"});
   EXPECT_EQ(hashtags("#カタカナ #ひらがな #漢字"), (Strings{"カタカナ", "ひらがな", "漢字"}));
   EXPECT_EQ(hashtags("#السياسة #برنامه_نویسی"), (Strings{"السياسة", "برنامه_نویسی"}));
-  EXPECT_EQ(hashtags("#עַל־יְדֵי #וכו׳"), (Strings{"עַל־יְדֵי", "וכו׳"}));  // Hebrew marks, maqaf, geresh
+  EXPECT_EQ(hashtags("#עַל־יְדֵי #וכו׳"), (Strings{"עַל־יְדֵי", "וכו׳"}));    // Hebrew marks, maqaf, geresh
   EXPECT_EQ(hashtags("#การเมือง #ผู้เริ่ม"), (Strings{"การเมือง", "ผู้เริ่ม"}));  // Thai combining marks
   EXPECT_EQ(hashtags("#Μαχάτμα_Γκάντι ήταν"), Strings{"Μαχάτμα_Γκάντι"});
   EXPECT_EQ(hashtags("#il·lusió"), Strings{"il·lusió"});  // middle dot
-  EXPECT_EQ(hashtags("#میخواهم"), Strings{"میخواهم"});   // zero-width non-joiner inside
-  EXPECT_EQ(hashtags("#ශ්‍රීලංකා"), Strings{"ශ්‍රීලංකා"});  // zero-width joiner inside
+  EXPECT_EQ(hashtags("#میخواهم"), Strings{"میخواهم"});    // zero-width non-joiner inside
+  EXPECT_EQ(hashtags("#ශ්‍රීලංකා"),
+            Strings{"ශ්‍රීලංකා"});  // zero-width joiner inside
   EXPECT_EQ(hashtags("#\U00020021 #A\U000104A0"), (Strings{"\U00020021", "A\U000104A0"}));  // astral planes
 }
 
@@ -130,7 +131,8 @@ TEST(TextMentions, Rejections) {
 
 TEST(TextCashtags, Basics) {
   EXPECT_EQ(cashtags("Example cashtags: $TEST $Stock   $symbol"), (Strings{"TEST", "Stock", "symbol"}));
-  EXPECT_EQ(cashtags("$TEST.T $test.tt $Stock_X $symbol_ab"), (Strings{"TEST.T", "test.tt", "Stock_X", "symbol_ab"}));
+  EXPECT_EQ(cashtags("$TEST.T $test.tt $Stock_X $symbol_ab"),
+            (Strings{"TEST.T", "test.tt", "Stock_X", "symbol_ab"}));
   EXPECT_EQ(cashtags("$AAPL's earnings"), Strings{"AAPL"});
   EXPECT_EQ(cashtags("$TEST. $TEST_"), (Strings{"TEST", "TEST"}));
 }
@@ -148,12 +150,14 @@ TEST(TextUrls, WithScheme) {
   EXPECT_EQ(urls("text http://example.com"), Strings{"http://example.com"});
   EXPECT_EQ(urls("HTTPS://Example.COM/Path?q=1"), Strings{"HTTPS://Example.COM/Path?q=1"});
   EXPECT_EQ(urls("http://somehost.com:3000/x"), Strings{"http://somehost.com:3000/x"});
-  EXPECT_EQ(urls("http://en.wikipedia.org/wiki/Primer_(film) is"), Strings{"http://en.wikipedia.org/wiki/Primer_(film)"});
+  EXPECT_EQ(urls("http://en.wikipedia.org/wiki/Primer_(film) is"),
+            Strings{"http://en.wikipedia.org/wiki/Primer_(film)"});
   EXPECT_EQ(urls("http://google.com/#search?q=iphone%20-filter%3Alinks"),
             Strings{"http://google.com/#search?q=iphone%20-filter%3Alinks"});
   EXPECT_EQ(urls("text http://foo.com?#foo text"), Strings{"http://foo.com?#foo"});
   EXPECT_EQ(urls("Go to http://twitter.com/Русские_слова"), Strings{"http://twitter.com/Русские_слова"});
-  EXPECT_EQ(urls("http://foobar.みんな/ and http://foobar.中国/"), (Strings{"http://foobar.みんな/", "http://foobar.中国/"}));
+  EXPECT_EQ(urls("http://foobar.みんな/ and http://foobar.中国/"),
+            (Strings{"http://foobar.みんな/", "http://foobar.中国/"}));
   EXPECT_EQ(urls("test http://sub_domain-dash.twitter.com"), Strings{"http://sub_domain-dash.twitter.com"});
   EXPECT_EQ(urls("test http://a.b.cd"), Strings{"http://a.b.cd"});
 }
@@ -167,7 +171,8 @@ TEST(TextUrls, TrailingPunctuationIsLeftOut) {
             (Strings{"http://example.com/a+", "http://example.com/a-"}));
   EXPECT_EQ(urls("I really like http://t.co/pbY2NfTZ's website"), Strings{"http://t.co/pbY2NfTZ"});
   EXPECT_EQ(urls("According to http://t.co/ulYGBYSo: the internet"), Strings{"http://t.co/ulYGBYSo"});
-  EXPECT_EQ(urls("text http://domain.com-that-you-should-have-put-a-space-after"), Strings{"http://domain.com"});
+  EXPECT_EQ(urls("text http://domain.com-that-you-should-have-put-a-space-after"),
+            Strings{"http://domain.com"});
 }
 
 TEST(TextUrls, InvalidDomains) {
@@ -201,7 +206,8 @@ TEST(TextUrls, NotUrls) {
 }
 
 TEST(TextEntities, AllKindsTogether) {
-  const Entities found = extract_entities("RT @jack: $AAPL up 5% #stocks https://t.co/abc123 via example.com/x");
+  const Entities found =
+      extract_entities("RT @jack: $AAPL up 5% #stocks https://t.co/abc123 via example.com/x");
   EXPECT_EQ(values(found.mentions), Strings{"jack"});
   EXPECT_EQ(values(found.cashtags), Strings{"AAPL"});
   EXPECT_EQ(values(found.hashtags), Strings{"stocks"});

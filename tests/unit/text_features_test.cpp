@@ -1,11 +1,11 @@
 // Features of whole posts: platform data first, the text for the rest.
 
 #include <gtest/gtest.h>
+#include <simdjson.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <memory>
-#include <simdjson.h>
 #include <string>
 #include <vector>
 
@@ -75,14 +75,16 @@ TEST(TextFeatures, LanguageFromPlatformThenDetection) {
 
   if (!language_detection_available()) GTEST_SKIP() << "built without CLD2";
   const Features english = analyzer.analyze(
-      "@support The delivery was late again and nobody answered my emails https://example.com/ticket #fail", hints);
+      "@support The delivery was late again and nobody answered my emails https://example.com/ticket #fail",
+      hints);
   EXPECT_EQ(english.language.code, "en");
   EXPECT_EQ(english.language.source, LanguageSource::detected);
 }
 
 TEST(TextFeatures, LanguageDetectionCanBeTurnedOff) {
   const Analyzer analyzer(lexicon(), {Rules::social, false});
-  const Features f = analyzer.analyze("The weather is lovely today and we are going to the beach with the kids.");
+  const Features f =
+      analyzer.analyze("The weather is lovely today and we are going to the beach with the kids.");
   EXPECT_EQ(f.language.code, "und");
 }
 

@@ -30,10 +30,12 @@ TEST(TextLanguage, ShortTextIsUndetermined) {
 
 TEST(TextLanguage, DetectsCommonLanguages) {
   if (!language_detection_available()) GTEST_SKIP() << "built without CLD2";
-  EXPECT_EQ(detect_language("The weather is lovely today and we are going to the beach with the kids."), "en");
+  EXPECT_EQ(detect_language("The weather is lovely today and we are going to the beach with the kids."),
+            "en");
   EXPECT_EQ(detect_language("Ceci est un texte en français qui parle de la cuisine et du service."), "fr");
   EXPECT_EQ(detect_language("Hoy hace muy buen tiempo y vamos a la playa con los niños."), "es");
-  EXPECT_EQ(detect_language("Heute ist das Wetter schön und wir fahren mit den Kindern an den Strand."), "de");
+  EXPECT_EQ(detect_language("Heute ist das Wetter schön und wir fahren mit den Kindern an den Strand."),
+            "de");
   EXPECT_EQ(detect_language("今日はとても良い天気なので、子供たちと一緒に海に行きます。"), "ja");
 }
 

@@ -16,9 +16,9 @@ TEST(TextUtf8, DecodesAndReplacesIllFormedBytes) {
   EXPECT_EQ(utf8::decode("é", 0).length, 2U);
   EXPECT_EQ(utf8::decode("😀", 0).code_point, U'😀');
   EXPECT_EQ(utf8::decode("\xFF", 0).code_point, utf8::REPLACEMENT);
-  EXPECT_EQ(utf8::decode("\xC0\xAF", 0).length, 1U);  // overlong
+  EXPECT_EQ(utf8::decode("\xC0\xAF", 0).length, 1U);      // overlong
   EXPECT_EQ(utf8::decode("\xED\xA0\x80", 0).length, 1U);  // surrogate
-  EXPECT_EQ(utf8::decode("\xE2\x82", 0).length, 1U);  // truncated
+  EXPECT_EQ(utf8::decode("\xE2\x82", 0).length, 1U);      // truncated
   EXPECT_EQ(utf8::decode_before("a😀", 5).code_point, U'😀');
   EXPECT_EQ(utf8::sanitize("ok\xFFok"), "ok\xEF\xBF\xBDok");
   EXPECT_TRUE(utf8::is_valid("héllo 😀"));
@@ -48,11 +48,11 @@ TEST(TextUnicode, Properties) {
 }
 
 TEST(TextNormalize, Nfkc) {
-  EXPECT_EQ(nfkc("ｈａｓｈｔａｇ１２３"), "hashtag123");  // full-width forms
-  EXPECT_EQ(nfkc("e\u0301"), "é");                         // composition
-  EXPECT_EQ(nfkc("ﬁne"), "fine");                          // ligature
+  EXPECT_EQ(nfkc("ｈａｓｈｔａｇ１２３"), "hashtag123");    // full-width forms
+  EXPECT_EQ(nfkc("e\u0301"), "é");                          // composition
+  EXPECT_EQ(nfkc("ﬁne"), "fine");                           // ligature
   EXPECT_EQ(nfkc("ﾊﾟﾋﾟ"), "パピ");                          // half-width katakana with sound marks
-  EXPECT_EQ(nfkc("\u1100\u1161\u11A8"), "각");             // Hangul jamo compose
+  EXPECT_EQ(nfkc("\u1100\u1161\u11A8"), "각");              // Hangul jamo compose
   EXPECT_EQ(nfkc("x\u0327\u0301"), nfkc("x\u0301\u0327"));  // canonical order of marks
   EXPECT_EQ(nfkc("①"), "1");
   EXPECT_EQ(nfkc("plain ascii"), "plain ascii");

@@ -21,8 +21,12 @@ const std::shared_ptr<const Lexicon>& lexicon() {
   return loaded;
 }
 
-double reference(std::string_view text) { return SentimentScorer(lexicon(), Rules::reference).score(text).compound; }
-double social(std::string_view text) { return SentimentScorer(lexicon(), Rules::social).score(text).compound; }
+double reference(std::string_view text) {
+  return SentimentScorer(lexicon(), Rules::reference).score(text).compound;
+}
+double social(std::string_view text) {
+  return SentimentScorer(lexicon(), Rules::social).score(text).compound;
+}
 
 TEST(TextSentiment, LexiconWordSetsTheScore) {
   const Sentiment s = SentimentScorer(lexicon(), Rules::reference).score("The food is good");
@@ -39,8 +43,9 @@ TEST(TextSentiment, PublishedVaderExamples) {
   EXPECT_DOUBLE_EQ(reference("VADER is VERY SMART, handsome, and FUNNY."), 0.9227);
   EXPECT_DOUBLE_EQ(reference("Today SUX!"), -0.5461);
   EXPECT_DOUBLE_EQ(reference("Make sure you :) or :D today!"), 0.8633);
-  EXPECT_DOUBLE_EQ(reference("The plot was good, but the characters are uncompelling and the dialog is not great."),
-                   -0.7042);
+  EXPECT_DOUBLE_EQ(
+      reference("The plot was good, but the characters are uncompelling and the dialog is not great."),
+      -0.7042);
 }
 
 TEST(TextSentiment, NegationFlipsAndDampens) {
@@ -74,7 +79,7 @@ TEST(TextSentiment, BoostersAndDampeners) {
 
 TEST(TextSentiment, AllCapsEmphasisOnlyInMixedCase) {
   EXPECT_DOUBLE_EQ(reference("The food is GOOD"), 0.5622);
-  EXPECT_DOUBLE_EQ(reference("THE FOOD IS GOOD"), 0.4404);  // everything shouts: no emphasis
+  EXPECT_DOUBLE_EQ(reference("THE FOOD IS GOOD"), 0.4404);    // everything shouts: no emphasis
   EXPECT_DOUBLE_EQ(reference("This is VERY good."), 0.6028);  // a capitalised booster
   EXPECT_DOUBLE_EQ(reference("This is very GOOD."), 0.6028);
 }
@@ -141,9 +146,9 @@ TEST(TextSentiment, EmojiScoreUnderSocialRulesOnly) {
 
 TEST(TextSentiment, EmojiModifiersKeepTheBaseValence) {
   const double plain = social("Good morning 👍");
-  EXPECT_DOUBLE_EQ(social("Good morning 👍🏽"), plain);    // skin tone
+  EXPECT_DOUBLE_EQ(social("Good morning 👍🏽"), plain);       // skin tone
   EXPECT_DOUBLE_EQ(social("Good morning 👍\xEF\xB8\x8F"), plain);  // VS16
-  EXPECT_DOUBLE_EQ(social("great😂"), social("great 😂"));  // split from the word
+  EXPECT_DOUBLE_EQ(social("great😂"), social("great 😂"));          // split from the word
 }
 
 TEST(TextSentiment, TypographicSymbolsCarryNoValence) {

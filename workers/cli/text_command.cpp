@@ -1,3 +1,4 @@
+#include <simdjson.h>
 #include <unistd.h>
 
 #include <charconv>
@@ -5,7 +6,6 @@
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <simdjson.h>
 #include <string>
 #include <vector>
 
@@ -166,8 +166,8 @@ void append_sentiment(std::string& out, const text::Sentiment& s, const text::Se
   append_string(out, scorer.model_name() + "/" + scorer.model_version());
 }
 
-void append_record(std::string& out, const Record& record, const text::Features& f, const text::Analyzer& analyzer,
-                   bool explain) {
+void append_record(std::string& out, const Record& record, const text::Features& f,
+                   const text::Analyzer& analyzer, bool explain) {
   out.push_back('{');
   if (!record.id_json.empty()) out.append("\"id\":").append(record.id_json).push_back(',');
   out.append("\"text\":");
@@ -205,13 +205,16 @@ std::string string_field(simdjson::dom::object object, std::string_view key) {
 
 std::optional<Record> parse_json_record(simdjson::dom::parser& parser, std::string_view line) {
   simdjson::dom::object object;
-  if (parser.parse(line.data(), line.size()).get_object().get(object) != simdjson::SUCCESS) return std::nullopt;
+  if (parser.parse(line.data(), line.size()).get_object().get(object) != simdjson::SUCCESS)
+    return std::nullopt;
   std::string_view body;
   if (object["text"].get_string().get(body) != simdjson::SUCCESS) return std::nullopt;
   Record record;
   record.text = std::string(body);
-  if (simdjson::dom::element id; object["id"].get(id) == simdjson::SUCCESS) record.id_json = simdjson::minify(id);
-  record.hints.platform = text::parse_platform(string_field(object, "platform")).value_or(text::Platform::unknown);
+  if (simdjson::dom::element id; object["id"].get(id) == simdjson::SUCCESS)
+    record.id_json = simdjson::minify(id);
+  record.hints.platform =
+      text::parse_platform(string_field(object, "platform")).value_or(text::Platform::unknown);
   record.hints.language = string_field(object, "lang");
   record.hints.hashtags = string_list(object, "hashtags");
   record.hints.mentions = string_list(object, "mentions");
@@ -271,14 +274,16 @@ void run_text(const TextOptions& options) {
 
 void add_text_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<TextOptions>();
-  auto* command = app.add_subcommand("text", "Print the text features (sentiment, entities, language) of each input line");
+  auto* command = app.add_subcommand(
+      "text", "Print the text features (sentiment, entities, language) of each input line");
   command->footer(TEXT_FOOTER);
   command->add_option("--rules", options->rules, "Sentiment rules: social (default) or reference")
       ->capture_default_str();
   command->add_option("--lexicon", options->lexicon, "vader_lexicon.txt to load")->envname("SMELT_LEXICON");
   command->add_option("--emoji-lexicon", options->emoji_lexicon, "Emoji_Sentiment_Data_v1.0.csv to load")
       ->envname("SMELT_EMOJI_LEXICON");
-  command->add_option("--platform", options->platform, "Platform of plain-text lines: x, reddit, youtube, ...");
+  command->add_option("--platform", options->platform,
+                      "Platform of plain-text lines: x, reddit, youtube, ...");
   command->add_option("--lang", options->language, "Language of lines that do not say (skips detection)");
   command->add_flag("--explain", options->explain, "Add each token and its valence");
   command->add_flag("--no-language", options->no_language, "Do not detect languages (report und)");

@@ -10,8 +10,8 @@ namespace smelt::text {
 
 namespace {
 
-constexpr std::string_view FULLWIDTH_NUMBER_SIGN = "\xEF\xBC\x83";      // ＃
-constexpr std::string_view FULLWIDTH_COMMERCIAL_AT = "\xEF\xBC\xA0";    // ＠
+constexpr std::string_view FULLWIDTH_NUMBER_SIGN = "\xEF\xBC\x83";    // ＃
+constexpr std::string_view FULLWIDTH_COMMERCIAL_AT = "\xEF\xBC\xA0";  // ＠
 constexpr char32_t VARIATION_SELECTOR_15 = 0xFE0E;
 constexpr char32_t VARIATION_SELECTOR_16 = 0xFE0F;
 constexpr char32_t COMBINING_KEYCAP = 0x20E3;
@@ -32,7 +32,8 @@ std::size_t sign_at(std::string_view text, std::size_t i, char ascii, std::strin
 }
 
 bool starts_with_any(std::string_view rest, std::initializer_list<std::string_view> prefixes) {
-  return std::any_of(prefixes.begin(), prefixes.end(), [rest](std::string_view p) { return rest.starts_with(p); });
+  return std::any_of(prefixes.begin(), prefixes.end(),
+                     [rest](std::string_view p) { return rest.starts_with(p); });
 }
 
 // twitter-text's punctuation class (cashtag terminators).
@@ -50,7 +51,8 @@ bool hashtag_boundary(std::string_view text, std::size_t sign, std::size_t from)
   const auto prev = utf8::decode_before(text, sign);
   if (sign - prev.length < from) return false;
   const char32_t c = prev.code_point;
-  return c == VARIATION_SELECTOR_15 || c == VARIATION_SELECTOR_16 || (!unicode::is_hashtag_char(c) && c != '&');
+  return c == VARIATION_SELECTOR_15 || c == VARIATION_SELECTOR_16 ||
+         (!unicode::is_hashtag_char(c) && c != '&');
 }
 
 // End of the hashtag body starting at `begin`, or `begin` when there is no
@@ -70,8 +72,8 @@ std::size_t hashtag_body_end(std::string_view text, std::size_t begin) {
 // --- mentions -------------------------------------------------------------
 
 bool blocks_mention(char32_t c) {
-  return c < 0x80 ? (is_name_char(static_cast<char>(c)) || std::string_view("!#$%&*@").find(static_cast<char>(c)) !=
-                                                               std::string_view::npos)
+  return c < 0x80 ? (is_name_char(static_cast<char>(c)) ||
+                     std::string_view("!#$%&*@").find(static_cast<char>(c)) != std::string_view::npos)
                   : c == 0xFF20;
 }
 
@@ -84,7 +86,8 @@ bool after_retweet_marker(std::string_view text, std::size_t sign, std::size_t f
   const std::size_t rt = end - 2;
   if (rt == 0) return from == 0;
   const char before = text[rt - 1];
-  return rt - 1 >= from && !is_name_char(before) && std::string_view("+~.-").find(before) == std::string_view::npos;
+  return rt - 1 >= from && !is_name_char(before) &&
+         std::string_view("+~.-").find(before) == std::string_view::npos;
 }
 
 bool mention_boundary(std::string_view text, std::size_t sign, std::size_t from) {
@@ -98,7 +101,8 @@ bool mention_boundary(std::string_view text, std::size_t sign, std::size_t from)
 std::size_t list_slug_end(std::string_view text, std::size_t at) {
   if (at + 1 >= text.size() || text[at] != '/' || !is_ascii_alpha(text[at + 1])) return at;
   std::size_t end = at + 2;
-  while (end < text.size() && end - at - 1 < MAX_LIST_SLUG && (is_name_char(text[end]) || text[end] == '-')) ++end;
+  while (end < text.size() && end - at - 1 < MAX_LIST_SLUG && (is_name_char(text[end]) || text[end] == '-'))
+    ++end;
   return end;
 }
 
@@ -143,8 +147,9 @@ bool cashtag_boundary(std::string_view text, std::size_t sign, std::size_t from)
 }
 
 bool overlaps(const Entity& entity, const std::vector<Entity>& urls) {
-  return std::any_of(urls.begin(), urls.end(),
-                     [&entity](const Entity& url) { return entity.begin < url.end && url.begin < entity.end; });
+  return std::any_of(urls.begin(), urls.end(), [&entity](const Entity& url) {
+    return entity.begin < url.end && url.begin < entity.end;
+  });
 }
 
 void remove_overlapping(std::vector<Entity>& entities, const std::vector<Entity>& urls) {
@@ -184,7 +189,8 @@ std::vector<Entity> extract_mentions(std::string_view text) {
     if (sign == 0 || !mention_boundary(text, i, from)) continue;
     const std::size_t name = i + sign;
     std::size_t name_end = name;
-    while (name_end < text.size() && name_end - name < MAX_SCREEN_NAME && is_name_char(text[name_end])) ++name_end;
+    while (name_end < text.size() && name_end - name < MAX_SCREEN_NAME && is_name_char(text[name_end]))
+      ++name_end;
     if (name_end == name) continue;
     const std::size_t end = list_slug_end(text, name_end);
     from = end;

@@ -10,12 +10,13 @@ namespace smelt::text {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Platform>, 6> PLATFORM_NAMES = {{{"x", Platform::x},
-                                                                                  {"twitter", Platform::x},
-                                                                                  {"reddit", Platform::reddit},
-                                                                                  {"youtube", Platform::youtube},
-                                                                                  {"instagram", Platform::instagram},
-                                                                                  {"tiktok", Platform::tiktok}}};
+constexpr std::array<std::pair<std::string_view, Platform>, 6> PLATFORM_NAMES = {
+    {{"x", Platform::x},
+     {"twitter", Platform::x},
+     {"reddit", Platform::reddit},
+     {"youtube", Platform::youtube},
+     {"instagram", Platform::instagram},
+     {"tiktok", Platform::tiktok}}};
 
 std::string without_prefix(std::string_view value, std::string_view ascii, std::string_view fullwidth) {
   if (value.starts_with(ascii)) value.remove_prefix(ascii.size());
@@ -106,7 +107,8 @@ Features Analyzer::analyze(std::string_view text, const Hints& hints) const {
   } else {
     features.hashtags = hashtags_from_list(values_of(entities.hashtags));
   }
-  features.mentions = hints.mentions ? cleaned(*hints.mentions, "@", "\xEF\xBC\xA0") : values_of(entities.mentions);
+  features.mentions =
+      hints.mentions ? cleaned(*hints.mentions, "@", "\xEF\xBC\xA0") : values_of(entities.mentions);
   features.cashtags = hints.cashtags ? cleaned(*hints.cashtags, "$", "") : values_of(entities.cashtags);
   features.urls = hints.urls ? cleaned(*hints.urls, "", "") : values_of(entities.urls);
   features.language = language_of(text, entities, hints);

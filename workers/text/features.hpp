@@ -28,12 +28,13 @@ std::string_view platform_name(Platform platform);
 /// What the platform already knows about a post. An entity list that is set
 /// (even to an empty list) replaces extraction from the text for that kind.
 struct Hints {
-  Platform platform = Platform::unknown;                  ///< where the post comes from
-  std::string language;                                   ///< the platform's language field, "" if none
-  std::optional<std::vector<std::string>> hashtags;       ///< X entities.hashtags[].tag, TikTok hashtag_names, YouTube tags
-  std::optional<std::vector<std::string>> mentions;       ///< X entities.mentions[].username
-  std::optional<std::vector<std::string>> cashtags;       ///< X entities.cashtags[].tag
-  std::optional<std::vector<std::string>> urls;           ///< X entities.urls[].expanded_url
+  Platform platform = Platform::unknown;  ///< where the post comes from
+  std::string language;                   ///< the platform's language field, "" if none
+  std::optional<std::vector<std::string>>
+      hashtags;  ///< X entities.hashtags[].tag, TikTok hashtag_names, YouTube tags
+  std::optional<std::vector<std::string>> mentions;  ///< X entities.mentions[].username
+  std::optional<std::vector<std::string>> cashtags;  ///< X entities.cashtags[].tag
+  std::optional<std::vector<std::string>> urls;      ///< X entities.urls[].expanded_url
 };
 
 /// A hashtag as written and its grouping key.
@@ -47,19 +48,19 @@ enum class EntitySource { platform, text };
 
 /// All features of one post.
 struct Features {
-  Sentiment sentiment;                                    ///< scores and category
-  std::vector<Hashtag> hashtags;                          ///< in order, duplicates kept
-  std::vector<std::string> mentions;                      ///< screen names without '@'
-  std::vector<std::string> cashtags;                      ///< tickers without '$'
-  std::vector<std::string> urls;                          ///< as written (or as the platform expanded them)
-  Language language;                                      ///< code and source
-  EntitySource hashtag_source = EntitySource::text;       ///< platform list or extraction
+  Sentiment sentiment;                               ///< scores and category
+  std::vector<Hashtag> hashtags;                     ///< in order, duplicates kept
+  std::vector<std::string> mentions;                 ///< screen names without '@'
+  std::vector<std::string> cashtags;                 ///< tickers without '$'
+  std::vector<std::string> urls;                     ///< as written (or as the platform expanded them)
+  Language language;                                 ///< code and source
+  EntitySource hashtag_source = EntitySource::text;  ///< platform list or extraction
 };
 
 /// Options for an Analyzer.
 struct AnalyzerOptions {
-  Rules rules = Rules::social;   ///< sentiment rule set
-  bool detect_language = true;   ///< run CLD2 when the platform gives no language
+  Rules rules = Rules::social;  ///< sentiment rule set
+  bool detect_language = true;  ///< run CLD2 when the platform gives no language
 };
 
 /// Hashtags from a platform's list: a leading '#' or '＃' is dropped, empty

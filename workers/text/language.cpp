@@ -39,7 +39,8 @@ std::string modernize(std::string code) {
   const auto dash = code.find('-');
   const std::string_view primary = std::string_view(code).substr(0, dash);
   for (const auto& [old_code, new_code] : LEGACY_CODES) {
-    if (primary == old_code) return std::string(new_code) + (dash == std::string::npos ? "" : code.substr(dash));
+    if (primary == old_code)
+      return std::string(new_code) + (dash == std::string::npos ? "" : code.substr(dash));
   }
   return code;
 }
@@ -61,8 +62,8 @@ std::string cld2_detect(std::string_view text) {
   int percent3[3];
   int text_bytes = 0;
   bool reliable = false;
-  const CLD2::Language language = CLD2::DetectLanguageSummary(
-      valid.data(), static_cast<int>(valid.size()), true, top3, percent3, &text_bytes, &reliable);
+  const CLD2::Language language = CLD2::DetectLanguageSummary(valid.data(), static_cast<int>(valid.size()),
+                                                              true, top3, percent3, &text_bytes, &reliable);
   if (!reliable || language == CLD2::UNKNOWN_LANGUAGE || language == CLD2::TG_UNKNOWN_LANGUAGE) {
     return std::string(UNDETERMINED_LANGUAGE);
   }

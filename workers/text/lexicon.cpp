@@ -5,8 +5,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <optional>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "common/error.hpp"
@@ -198,7 +198,8 @@ void Lexicon::load_emoji(std::string_view content) {
     const double valence = std::round(EMOJI_VALENCE_SCALE * score * 10.0) / 10.0;
     if (valence != 0.0) emoji_.push_back({row->code_point, valence});
   }
-  std::sort(emoji_.begin(), emoji_.end(), [](const Emoji& a, const Emoji& b) { return a.code_point < b.code_point; });
+  std::sort(emoji_.begin(), emoji_.end(),
+            [](const Emoji& a, const Emoji& b) { return a.code_point < b.code_point; });
 }
 
 WordInfo& Lexicon::insert(std::string_view key) {

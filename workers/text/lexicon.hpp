@@ -29,11 +29,11 @@ inline constexpr double EMOJI_VALENCE_SCALE = 4.0;
 
 /// What the scorer needs to know about one lowercased token.
 struct WordInfo {
-  double valence = 0.0;      ///< lexicon valence; meaningful when in_lexicon
-  double booster = 0.0;      ///< +0.293 booster, -0.293 dampener, 0 otherwise
-  bool in_lexicon = false;   ///< the token is a key of the valence lexicon
-  bool negation = false;     ///< one of VADER's negation words
-  bool idiom = false;        ///< starts one of VADER's idioms or two-word dampeners
+  double valence = 0.0;     ///< lexicon valence; meaningful when in_lexicon
+  double booster = 0.0;     ///< +0.293 booster, -0.293 dampener, 0 otherwise
+  bool in_lexicon = false;  ///< the token is a key of the valence lexicon
+  bool negation = false;    ///< one of VADER's negation words
+  bool idiom = false;       ///< starts one of VADER's idioms or two-word dampeners
 };
 
 /// Where the two lexicon files are.

@@ -76,8 +76,9 @@ void reorder(std::vector<char32_t>& cps) {
     }
     std::size_t end = i;
     while (end < cps.size() && unicode::combining_class(cps[end]) != 0) ++end;
-    std::stable_sort(cps.begin() + static_cast<std::ptrdiff_t>(i), cps.begin() + static_cast<std::ptrdiff_t>(end),
-                     [](char32_t a, char32_t b) { return unicode::combining_class(a) < unicode::combining_class(b); });
+    std::stable_sort(
+        cps.begin() + static_cast<std::ptrdiff_t>(i), cps.begin() + static_cast<std::ptrdiff_t>(end),
+        [](char32_t a, char32_t b) { return unicode::combining_class(a) < unicode::combining_class(b); });
     i = end;
   }
 }
@@ -103,7 +104,8 @@ std::vector<char32_t> compose(const std::vector<char32_t>& cps) {
   for (char32_t c : cps) {
     const int cc = unicode::combining_class(c);
     if (starter >= 0 && (last_class < cc || last_class == 0)) {
-      if (const char32_t composite = compose_pair(out[static_cast<std::size_t>(starter)], c); composite != 0) {
+      if (const char32_t composite = compose_pair(out[static_cast<std::size_t>(starter)], c);
+          composite != 0) {
         out[static_cast<std::size_t>(starter)] = composite;
         continue;
       }

@@ -20,15 +20,15 @@ constexpr char32_t ZERO_WIDTH_JOINER = 0x200D;
 
 /// One token, as offsets into the scratch buffers so they survive growth.
 struct Token {
-  std::uint32_t begin = 0;        // into Scratch::source
+  std::uint32_t begin = 0;  // into Scratch::source
   std::uint32_t length = 0;
   std::uint32_t lower_begin = 0;  // into Scratch::lower
   std::uint32_t lower_length = 0;
   const WordInfo* info = nullptr;
   double emoji_valence = 0.0;
-  bool emoji = false;             // an emoji cluster (social rules only)
-  bool emoji_scored = false;      // an emoji with a valence
-  bool upper = false;             // Python's str.isupper() as the reference has it
+  bool emoji = false;         // an emoji cluster (social rules only)
+  bool emoji_scored = false;  // an emoji with a valence
+  bool upper = false;         // Python's str.isupper() as the reference has it
 };
 
 /// Per-thread buffers, reused so scoring allocates nothing in steady state.
@@ -76,14 +76,14 @@ std::string_view strip_punctuation(std::string_view token) {
   while (is_ascii_punctuation(token[token.size() - 1 - trail])) ++trail;
   if ((lead > 0) == (trail > 0)) return token;
   const std::string_view core = token.substr(lead, token.size() - lead - trail);
-  if (std::any_of(core.begin(), core.end(), is_ascii_punctuation) || utf8::utf16_length(core) <= 1) return token;
+  if (std::any_of(core.begin(), core.end(), is_ascii_punctuation) || utf8::utf16_length(core) <= 1)
+    return token;
   return is_strippable(lead > 0 ? token.substr(0, lead) : token.substr(token.size() - trail)) ? core : token;
 }
 
 std::size_t code_point_count(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
 }
 
 // Social rules, when the reference's stripping leaves a word alone: strip all
@@ -157,7 +157,8 @@ void prepare_social(std::string_view text, std::string& out) {
 // JavaScript's toLowerCase, close enough for lexicon lookups: simple
 // lowercase mappings plus the one full mapping that matters (İ -> i̇).
 void append_lower(std::string_view word, std::string& out) {
-  const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const bool ascii =
+      std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
     const std::size_t at = out.size();
     out.resize(at + word.size());
@@ -177,7 +178,8 @@ void append_lower(std::string_view word, std::string& out) {
 }
 
 bool is_typographic(char32_t c) {
-  return std::find(std::begin(TYPOGRAPHIC_SYMBOLS), std::end(TYPOGRAPHIC_SYMBOLS), c) != std::end(TYPOGRAPHIC_SYMBOLS);
+  return std::find(std::begin(TYPOGRAPHIC_SYMBOLS), std::end(TYPOGRAPHIC_SYMBOLS), c) !=
+         std::end(TYPOGRAPHIC_SYMBOLS);
 }
 
 // JavaScript's Number.prototype.toFixed: the nearest multiple of 10^-digits,
@@ -206,7 +208,9 @@ class Pass {
   }
 
   Sentiment result(std::string_view text) const;
-  std::string_view text_of(const Token& t) const { return std::string_view(s_.source).substr(t.begin, t.length); }
+  std::string_view text_of(const Token& t) const {
+    return std::string_view(s_.source).substr(t.begin, t.length);
+  }
 
  private:
   void tokenize(std::string_view text);
@@ -228,7 +232,9 @@ class Pass {
   std::string_view rule_text(std::size_t i) const {
     return social_ ? lower_of(s_.tokens[i]) : text_of(s_.tokens[i]);
   }
-  bool in_lexicon(const Token& t) const { return t.emoji_scored || (t.info != nullptr && t.info->in_lexicon); }
+  bool in_lexicon(const Token& t) const {
+    return t.emoji_scored || (t.info != nullptr && t.info->in_lexicon);
+  }
   bool is_booster(const Token& t) const { return t.info != nullptr && t.info->booster != 0.0; }
   bool negated(std::size_t i) const;
   std::optional<double> idiom_at(std::size_t first, std::size_t count) const;
@@ -285,7 +291,8 @@ void Pass::add_token(std::string_view piece, std::size_t offset) {
   append_lower(word, s_.lower);
   token.lower_length = static_cast<std::uint32_t>(s_.lower.size() - token.lower_begin);
   if (token.emoji) {
-    const double* valence = is_typographic(first.code_point) ? nullptr : lexicon_.find_emoji(first.code_point);
+    const double* valence =
+        is_typographic(first.code_point) ? nullptr : lexicon_.find_emoji(first.code_point);
     token.emoji_scored = valence != nullptr;
     token.emoji_valence = valence != nullptr ? *valence : 0.0;
   } else {
@@ -304,7 +311,8 @@ bool Pass::cap_differential() const {
 
 double Pass::valence_at(std::size_t i) const {
   const Token& token = s_.tokens[i];
-  const bool kind_of = i + 1 < s_.tokens.size() && lower_of(token) == "kind" && lower_of(s_.tokens[i + 1]) == "of";
+  const bool kind_of =
+      i + 1 < s_.tokens.size() && lower_of(token) == "kind" && lower_of(s_.tokens[i + 1]) == "of";
   if (kind_of || is_booster(token) || !in_lexicon(token)) return 0.0;
   double valence = token.emoji_scored ? token.emoji_valence : token.info->valence;
   if (token.upper && cap_differential_) valence += valence > 0 ? vader::C_INCR : -vader::C_INCR;
@@ -355,7 +363,8 @@ double Pass::never_check(double valence, std::size_t start, std::size_t i) const
       valence = valence * vader::N_SCALAR;
     }
   } else {
-    if ((is(i - 3, "never") && (is(i - 2, "so") || is(i - 2, "this"))) || is(i - 1, "so") || is(i - 1, "this")) {
+    if ((is(i - 3, "never") && (is(i - 2, "so") || is(i - 2, "this"))) || is(i - 1, "so") ||
+        is(i - 1, "this")) {
       valence = valence * 1.25;
     } else if (negated(i - 3)) {
       valence = valence * vader::N_SCALAR;
@@ -380,15 +389,17 @@ std::optional<double> Pass::idiom_at(std::size_t first, std::size_t count) const
 bool Pass::dampener_phrase_at(std::size_t first) const {
   const WordInfo* info = s_.tokens[first].info;
   if (info == nullptr || !info->idiom) return false;
-  return std::any_of(vader::DAMPENER_PHRASES.begin(), vader::DAMPENER_PHRASES.end(), [&](const vader::Phrase& p) {
-    return rule_text(first) == p.first && rule_text(first + 1) == p.second;
-  });
+  return std::any_of(vader::DAMPENER_PHRASES.begin(), vader::DAMPENER_PHRASES.end(),
+                     [&](const vader::Phrase& p) {
+                       return rule_text(first) == p.first && rule_text(first + 1) == p.second;
+                     });
 }
 
 // The reference's special-case idioms around word i (i >= 3).
 double Pass::idioms_check(double valence, std::size_t i) const {
   // onezero, twoonezero, twoone, threetwoone, threetwo; the first match wins.
-  const std::pair<std::size_t, std::size_t> before[] = {{i - 1, 2}, {i - 2, 3}, {i - 2, 2}, {i - 3, 3}, {i - 3, 2}};
+  const std::pair<std::size_t, std::size_t> before[] = {
+      {i - 1, 2}, {i - 2, 3}, {i - 2, 2}, {i - 3, 3}, {i - 3, 2}};
   for (const auto& [first, count] : before) {
     if (auto idiom = idiom_at(first, count)) {
       valence = *idiom;
@@ -437,11 +448,13 @@ void Pass::but_check() {
 }
 
 double punctuation_emphasis(std::string_view text) {
-  const auto exclamations = std::min<std::ptrdiff_t>(std::count(text.begin(), text.end(), '!'), vader::EXCLAMATION_MAX);
+  const auto exclamations =
+      std::min<std::ptrdiff_t>(std::count(text.begin(), text.end(), '!'), vader::EXCLAMATION_MAX);
   const auto questions = std::count(text.begin(), text.end(), '?');
   double question_boost = 0;
   if (questions > 1) {
-    question_boost = questions <= 3 ? static_cast<double>(questions) * vader::QUESTION_BOOST : vader::QUESTION_MAX_BOOST;
+    question_boost =
+        questions <= 3 ? static_cast<double>(questions) * vader::QUESTION_BOOST : vader::QUESTION_MAX_BOOST;
   }
   return static_cast<double>(exclamations) * vader::EXCLAMATION_BOOST + question_boost;
 }

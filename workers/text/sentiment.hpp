@@ -41,10 +41,10 @@ enum class Rules {
 
 /// The scores of one text.
 struct Sentiment {
-  double compound = 0.0;  ///< normalised sum of valences in [-1, 1], 4 decimals
-  double positive = 0.0;  ///< share of positive weight, 3 decimals
-  double neutral = 0.0;   ///< share of neutral words, 3 decimals
-  double negative = 0.0;  ///< share of negative weight, 3 decimals
+  double compound = 0.0;                  ///< normalised sum of valences in [-1, 1], 4 decimals
+  double positive = 0.0;                  ///< share of positive weight, 3 decimals
+  double neutral = 0.0;                   ///< share of neutral words, 3 decimals
+  double negative = 0.0;                  ///< share of negative weight, 3 decimals
   Category category = Category::neutral;  ///< from compound and the thresholds
 };
 

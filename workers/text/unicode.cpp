@@ -18,8 +18,9 @@ std::uint8_t range_value(std::span<const tables::RangeValue> ranges, char32_t c)
 
 std::span<const char32_t> sequence(std::span<const tables::SequenceEntry> entries,
                                    std::span<const char32_t> pool, char32_t c) {
-  auto it = std::lower_bound(entries.begin(), entries.end(), c,
-                             [](const tables::SequenceEntry& e, char32_t value) { return e.code_point < value; });
+  auto it =
+      std::lower_bound(entries.begin(), entries.end(), c,
+                       [](const tables::SequenceEntry& e, char32_t value) { return e.code_point < value; });
   if (it == entries.end() || it->code_point != c) return {};
   return pool.subspan(it->offset, it->length);
 }
@@ -52,8 +53,19 @@ bool is_latin_accent(char32_t c) {
   if (c < 0xC0) return false;
   if (c <= 0x24F) return c != 0xD7 && c != 0xF7;
   switch (c) {
-    case 0x253: case 0x254: case 0x256: case 0x257: case 0x259: case 0x25B: case 0x263:
-    case 0x268: case 0x26F: case 0x272: case 0x289: case 0x28B: case 0x2BB:
+    case 0x253:
+    case 0x254:
+    case 0x256:
+    case 0x257:
+    case 0x259:
+    case 0x25B:
+    case 0x263:
+    case 0x268:
+    case 0x26F:
+    case 0x272:
+    case 0x289:
+    case 0x28B:
+    case 0x2BB:
       return true;
     default:
       return (c >= 0x300 && c <= 0x36F) || (c >= 0x1E00 && c <= 0x1EFF);

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <span>
 #include <optional>
+#include <span>
 
 #include "text/entities.hpp"
 #include "text/unicode.hpp"
@@ -18,41 +18,51 @@ constexpr std::size_t MAX_TCO_SLUG = 40;
 
 // Country-code top-level domains (ISO 3166 codes delegated in the root zone).
 constexpr std::string_view COUNTRY_TLDS[] = {
-    "ac", "ad", "ae", "af", "ag", "ai", "al", "am", "an", "ao", "aq", "ar", "as", "at", "au", "aw", "ax", "az",
-    "ba", "bb", "bd", "be", "bf", "bg", "bh", "bi", "bj", "bl", "bm", "bn", "bo", "bq", "br", "bs", "bt", "bv",
-    "bw", "by", "bz", "ca", "cc", "cd", "cf", "cg", "ch", "ci", "ck", "cl", "cm", "cn", "co", "cr", "cu", "cv",
-    "cw", "cx", "cy", "cz", "de", "dj", "dk", "dm", "do", "dz", "ec", "ee", "eg", "eh", "er", "es", "et", "eu",
-    "fi", "fj", "fk", "fm", "fo", "fr", "ga", "gb", "gd", "ge", "gf", "gg", "gh", "gi", "gl", "gm", "gn", "gp",
-    "gq", "gr", "gs", "gt", "gu", "gw", "gy", "hk", "hm", "hn", "hr", "ht", "hu", "id", "ie", "il", "im", "in",
-    "io", "iq", "ir", "is", "it", "je", "jm", "jo", "jp", "ke", "kg", "kh", "ki", "km", "kn", "kp", "kr", "kw",
-    "ky", "kz", "la", "lb", "lc", "li", "lk", "lr", "ls", "lt", "lu", "lv", "ly", "ma", "mc", "md", "me", "mf",
-    "mg", "mh", "mk", "ml", "mm", "mn", "mo", "mp", "mq", "mr", "ms", "mt", "mu", "mv", "mw", "mx", "my", "mz",
-    "na", "nc", "ne", "nf", "ng", "ni", "nl", "no", "np", "nr", "nu", "nz", "om", "pa", "pe", "pf", "pg", "ph",
-    "pk", "pl", "pm", "pn", "pr", "ps", "pt", "pw", "py", "qa", "re", "ro", "rs", "ru", "rw", "sa", "sb", "sc",
-    "sd", "se", "sg", "sh", "si", "sj", "sk", "sl", "sm", "sn", "so", "sr", "ss", "st", "su", "sv", "sx", "sy",
-    "sz", "tc", "td", "tf", "tg", "th", "tj", "tk", "tl", "tm", "tn", "to", "tp", "tr", "tt", "tv", "tw", "tz",
-    "ua", "ug", "uk", "um", "us", "uy", "uz", "va", "vc", "ve", "vg", "vi", "vn", "vu", "wf", "ws", "ye", "yt",
-    "za", "zm", "zw"};
+    "ac", "ad", "ae", "af", "ag", "ai", "al", "am", "an", "ao", "aq", "ar", "as", "at", "au", "aw", "ax",
+    "az", "ba", "bb", "bd", "be", "bf", "bg", "bh", "bi", "bj", "bl", "bm", "bn", "bo", "bq", "br", "bs",
+    "bt", "bv", "bw", "by", "bz", "ca", "cc", "cd", "cf", "cg", "ch", "ci", "ck", "cl", "cm", "cn", "co",
+    "cr", "cu", "cv", "cw", "cx", "cy", "cz", "de", "dj", "dk", "dm", "do", "dz", "ec", "ee", "eg", "eh",
+    "er", "es", "et", "eu", "fi", "fj", "fk", "fm", "fo", "fr", "ga", "gb", "gd", "ge", "gf", "gg", "gh",
+    "gi", "gl", "gm", "gn", "gp", "gq", "gr", "gs", "gt", "gu", "gw", "gy", "hk", "hm", "hn", "hr", "ht",
+    "hu", "id", "ie", "il", "im", "in", "io", "iq", "ir", "is", "it", "je", "jm", "jo", "jp", "ke", "kg",
+    "kh", "ki", "km", "kn", "kp", "kr", "kw", "ky", "kz", "la", "lb", "lc", "li", "lk", "lr", "ls", "lt",
+    "lu", "lv", "ly", "ma", "mc", "md", "me", "mf", "mg", "mh", "mk", "ml", "mm", "mn", "mo", "mp", "mq",
+    "mr", "ms", "mt", "mu", "mv", "mw", "mx", "my", "mz", "na", "nc", "ne", "nf", "ng", "ni", "nl", "no",
+    "np", "nr", "nu", "nz", "om", "pa", "pe", "pf", "pg", "ph", "pk", "pl", "pm", "pn", "pr", "ps", "pt",
+    "pw", "py", "qa", "re", "ro", "rs", "ru", "rw", "sa", "sb", "sc", "sd", "se", "sg", "sh", "si", "sj",
+    "sk", "sl", "sm", "sn", "so", "sr", "ss", "st", "su", "sv", "sx", "sy", "sz", "tc", "td", "tf", "tg",
+    "th", "tj", "tk", "tl", "tm", "tn", "to", "tp", "tr", "tt", "tv", "tw", "tz", "ua", "ug", "uk", "um",
+    "us", "uy", "uz", "va", "vc", "ve", "vg", "vi", "vn", "vu", "wf", "ws", "ye", "yt", "za", "zm", "zw"};
 
 // Generic top-level domains recognised without a scheme: the original ones
 // and the most registered new ones (a URL with a scheme may use any TLD).
 constexpr std::string_view GENERIC_TLDS[] = {
-    "academy", "aero", "agency", "app", "art", "arpa", "asia", "attorney", "auto", "baby", "bank", "bar",
-    "beauty", "beer", "bike", "biz", "blog", "business", "buzz", "cafe", "capital", "care", "cars", "cat",
-    "center", "church", "city", "click", "clinic", "cloud", "clothing", "club", "coffee", "com", "company",
-    "consulting", "coop", "dental", "design", "dev", "digital", "dog", "earth", "eco", "edu", "education",
-    "email", "energy", "enterprises", "estate", "events", "faith", "family", "farm", "fashion", "film", "finance",
-    "fitness", "flights", "food", "fun", "fund", "gallery", "game", "games", "garden", "gay", "global", "google",
-    "gov", "green", "group", "guru", "hair", "health", "holiday", "homes", "hotel", "house", "icu", "inc",
-    "industries", "info", "insure", "int", "jewelry", "jobs", "kids", "land", "law", "lawyer", "legal", "life",
-    "link", "live", "llc", "loans", "love", "ltd", "makeup", "marketing", "media", "mil", "mobi", "money",
-    "movie", "museum", "music", "name", "net", "network", "news", "ninja", "one", "online", "org", "page",
-    "partners", "party", "pet", "photo", "photos", "pics", "pizza", "post", "pro", "property", "radio",
-    "realestate", "rent", "restaurant", "rocks", "sale", "school", "services", "shoes", "shop", "show", "site",
-    "social", "solar", "solutions", "space", "store", "studio", "style", "support", "taxi", "team", "tech", "tel",
-    "tickets", "tips", "today", "tours", "travel", "university", "vet", "video", "vip", "wedding", "wiki", "win",
-    "wine", "work", "works", "world", "website", "xxx", "xyz", "yoga", "youtube", "zone", "amazon", "top",
-    "deals", "ventures"};
+    "academy",    "aero",      "agency",     "app",       "art",        "arpa",     "asia",
+    "attorney",   "auto",      "baby",       "bank",      "bar",        "beauty",   "beer",
+    "bike",       "biz",       "blog",       "business",  "buzz",       "cafe",     "capital",
+    "care",       "cars",      "cat",        "center",    "church",     "city",     "click",
+    "clinic",     "cloud",     "clothing",   "club",      "coffee",     "com",      "company",
+    "consulting", "coop",      "dental",     "design",    "dev",        "digital",  "dog",
+    "earth",      "eco",       "edu",        "education", "email",      "energy",   "enterprises",
+    "estate",     "events",    "faith",      "family",    "farm",       "fashion",  "film",
+    "finance",    "fitness",   "flights",    "food",      "fun",        "fund",     "gallery",
+    "game",       "games",     "garden",     "gay",       "global",     "google",   "gov",
+    "green",      "group",     "guru",       "hair",      "health",     "holiday",  "homes",
+    "hotel",      "house",     "icu",        "inc",       "industries", "info",     "insure",
+    "int",        "jewelry",   "jobs",       "kids",      "land",       "law",      "lawyer",
+    "legal",      "life",      "link",       "live",      "llc",        "loans",    "love",
+    "ltd",        "makeup",    "marketing",  "media",     "mil",        "mobi",     "money",
+    "movie",      "museum",    "music",      "name",      "net",        "network",  "news",
+    "ninja",      "one",       "online",     "org",       "page",       "partners", "party",
+    "pet",        "photo",     "photos",     "pics",      "pizza",      "post",     "pro",
+    "property",   "radio",     "realestate", "rent",      "restaurant", "rocks",    "sale",
+    "school",     "services",  "shoes",      "shop",      "show",       "site",     "social",
+    "solar",      "solutions", "space",      "store",     "studio",     "style",    "support",
+    "taxi",       "team",      "tech",       "tel",       "tickets",    "tips",     "today",
+    "tours",      "travel",    "university", "vet",       "video",      "vip",      "wedding",
+    "wiki",       "win",       "wine",       "work",      "works",      "world",    "website",
+    "xxx",        "xyz",       "yoga",       "youtube",   "zone",       "amazon",   "top",
+    "deals",      "ventures"};
 
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || (c >= '0' && c <= '9'); }
@@ -64,13 +74,16 @@ bool equals_ignoring_case(std::string_view a, std::string_view lower) {
 }
 
 bool in_list(std::string_view tld, std::span<const std::string_view> list) {
-  return std::any_of(list.begin(), list.end(), [tld](std::string_view t) { return equals_ignoring_case(tld, t); });
+  return std::any_of(list.begin(), list.end(),
+                     [tld](std::string_view t) { return equals_ignoring_case(tld, t); });
 }
 
 bool is_country_tld(std::string_view tld) { return tld.size() == 2 && in_list(tld, COUNTRY_TLDS); }
 bool is_known_tld(std::string_view tld) { return is_country_tld(tld) || in_list(tld, GENERIC_TLDS); }
 
-bool is_invalid_char(char32_t c) { return c == 0xFFFE || c == 0xFEFF || c == 0xFFFF || (c >= 0x202A && c <= 0x202E); }
+bool is_invalid_char(char32_t c) {
+  return c == 0xFFFE || c == 0xFEFF || c == 0xFFFF || (c >= 0x202A && c <= 0x202E);
+}
 
 // A character that may be part of a domain label: anything but ASCII
 // punctuation, spaces and the invalid characters.
@@ -96,8 +109,8 @@ bool is_path_char(char32_t c) {
 // twitter-text's validUrlPathEndingChars (balanced parentheses aside).
 bool is_path_end_char(char32_t c) {
   if (c < 0x80) {
-    return is_ascii_alnum(static_cast<char>(c)) || std::string_view("+-=_#/").find(static_cast<char>(c)) !=
-                                                      std::string_view::npos;
+    return is_ascii_alnum(static_cast<char>(c)) ||
+           std::string_view("+-=_#/").find(static_cast<char>(c)) != std::string_view::npos;
   }
   return (c >= 0x400 && c <= 0x4FF) || unicode::is_latin_accent(c);
 }
@@ -106,7 +119,9 @@ bool is_query_char(char c) {
   return is_ascii_alnum(c) || std::string_view("!?*'@();:&=+$/%#[]-_.,~|").find(c) != std::string_view::npos;
 }
 
-bool is_query_end_char(char c) { return is_ascii_alnum(c) || std::string_view("-_&=#/").find(c) != std::string_view::npos; }
+bool is_query_end_char(char c) {
+  return is_ascii_alnum(c) || std::string_view("-_&=#/").find(c) != std::string_view::npos;
+}
 
 /// A label of a candidate domain: [begin, end) in the text.
 struct Label {
@@ -186,7 +201,8 @@ struct Tail {
 
 Tail parse_tail(std::string_view text, std::size_t at) {
   Tail tail{at, false};
-  if (tail.end + 1 < text.size() && text[tail.end] == ':' && (text[tail.end + 1] >= '0' && text[tail.end + 1] <= '9')) {
+  if (tail.end + 1 < text.size() && text[tail.end] == ':' &&
+      (text[tail.end + 1] >= '0' && text[tail.end + 1] <= '9')) {
     ++tail.end;
     while (tail.end < text.size() && text[tail.end] >= '0' && text[tail.end] <= '9') ++tail.end;
   }
@@ -227,7 +243,7 @@ std::optional<std::size_t> tld_end(std::string_view text, const Label& label, bo
   while (end < label.end) {
     const auto d = utf8::decode(text, end);
     const bool letter = d.code_point < 0x80 ? is_ascii_alpha(static_cast<char>(d.code_point))
-                                             : (any_letters && unicode::is_letter_or_mark(d.code_point));
+                                            : (any_letters && unicode::is_letter_or_mark(d.code_point));
     if (!letter) break;
     end += d.length;
   }
@@ -284,9 +300,8 @@ bool preceding_ok(std::string_view text, std::size_t at, bool has_scheme) {
 std::optional<Entity> url_with_scheme(std::string_view text, std::size_t at) {
   const auto scheme = scheme_length(text, at);
   if (!scheme || !preceding_ok(text, at, true)) return std::nullopt;
-  const auto labels = dotted_labels(text, at + *scheme, [](char32_t c) {
-    return is_domain_char(c) || c == '-' || c == '_';
-  });
+  const auto labels =
+      dotted_labels(text, at + *scheme, [](char32_t c) { return is_domain_char(c) || c == '-' || c == '_'; });
   if (labels.size < 2) return std::nullopt;
   const auto domain = domain_end(text, labels, true);
   if (!domain) return std::nullopt;
@@ -312,7 +327,8 @@ std::optional<Entity> url_without_scheme(std::string_view text, std::size_t at) 
   const Tail tail = parse_tail(text, *domain);
   const auto dots = std::count(text.begin() + static_cast<std::ptrdiff_t>(at),
                                text.begin() + static_cast<std::ptrdiff_t>(*domain), '.');
-  const Label& tld = *std::find_if(labels.begin(), labels.end(), [&](const Label& l) { return l.end >= *domain; });
+  const Label& tld =
+      *std::find_if(labels.begin(), labels.end(), [&](const Label& l) { return l.end >= *domain; });
   const std::string_view tld_text = text.substr(tld.begin, *domain - tld.begin);
   const bool short_country = dots == 1 && is_country_tld(tld_text);
   const bool special = equals_ignoring_case(tld_text, "co") || equals_ignoring_case(tld_text, "tv");

@@ -33,31 +33,30 @@ inline constexpr double BUT_AFTER = 1.5;
 
 /// Negation words (the reference matches them case-sensitively).
 inline constexpr std::array<std::string_view, 59> NEGATIONS = {
-    "aint",    "arent",    "cannot",   "cant",     "couldnt",  "darent",  "didnt",   "doesnt",
-    "ain't",   "aren't",   "can't",    "couldn't", "daren't",  "didn't",  "doesn't", "dont",
-    "hadnt",   "hasnt",    "havent",   "isnt",     "mightnt",  "mustnt",  "neither", "don't",
-    "hadn't",  "hasn't",   "haven't",  "isn't",    "mightn't", "mustn't", "neednt",  "needn't",
-    "never",   "none",     "nope",     "nor",      "not",      "nothing", "nowhere", "oughtnt",
-    "shant",   "shouldnt", "uhuh",     "wasnt",    "werent",   "oughtn't", "shan't", "shouldn't",
-    "uh-uh",   "wasn't",   "weren't",  "without",  "wont",     "wouldnt", "won't",   "wouldn't",
-    "rarely",  "seldom",   "despite"};
+    "aint",     "arent",    "cannot",    "cant",    "couldnt", "darent",   "didnt",   "doesnt", "ain't",
+    "aren't",   "can't",    "couldn't",  "daren't", "didn't",  "doesn't",  "dont",    "hadnt",  "hasnt",
+    "havent",   "isnt",     "mightnt",   "mustnt",  "neither", "don't",    "hadn't",  "hasn't", "haven't",
+    "isn't",    "mightn't", "mustn't",   "neednt",  "needn't", "never",    "none",    "nope",   "nor",
+    "not",      "nothing",  "nowhere",   "oughtnt", "shant",   "shouldnt", "uhuh",    "wasnt",  "werent",
+    "oughtn't", "shan't",   "shouldn't", "uh-uh",   "wasn't",  "weren't",  "without", "wont",   "wouldnt",
+    "won't",    "wouldn't", "rarely",    "seldom",  "despite"};
 
 /// Booster (intensifier) words, each adding B_INCR.
 inline constexpr std::array<std::string_view, 46> BOOSTERS = {
-    "absolutely", "amazingly",     "awfully",    "completely",  "considerably", "decidedly",
-    "deeply",     "effing",        "enormously", "entirely",    "especially",   "exceptionally",
-    "extremely",  "fabulously",    "flipping",   "flippin",     "fricking",     "frickin",
-    "frigging",   "friggin",       "fully",      "fucking",     "greatly",      "hella",
-    "highly",     "hugely",        "incredibly", "intensely",   "majorly",      "more",
-    "most",       "particularly",  "purely",     "quite",       "really",       "remarkably",
-    "so",         "substantially", "thoroughly", "totally",     "tremendously", "uber",
-    "unbelievably", "unusually",   "utterly",    "very"};
+    "absolutely",   "amazingly",     "awfully",    "completely", "considerably", "decidedly",
+    "deeply",       "effing",        "enormously", "entirely",   "especially",   "exceptionally",
+    "extremely",    "fabulously",    "flipping",   "flippin",    "fricking",     "frickin",
+    "frigging",     "friggin",       "fully",      "fucking",    "greatly",      "hella",
+    "highly",       "hugely",        "incredibly", "intensely",  "majorly",      "more",
+    "most",         "particularly",  "purely",     "quite",      "really",       "remarkably",
+    "so",           "substantially", "thoroughly", "totally",    "tremendously", "uber",
+    "unbelievably", "unusually",     "utterly",    "very"};
 
 /// Dampener words, each adding B_DECR. Two-word dampeners ("kind of",
 /// "sort of", "just enough") only act through the idiom check.
 inline constexpr std::array<std::string_view, 17> DAMPENERS = {
-    "almost", "barely",     "hardly",       "kinda",  "kindof", "kind-of", "less",   "little",  "marginally",
-    "occasionally", "partly", "scarcely", "slightly", "somewhat", "sorta", "sortof", "sort-of"};
+    "almost",       "barely", "hardly",   "kinda",    "kindof",   "kind-of", "less",   "little", "marginally",
+    "occasionally", "partly", "scarcely", "slightly", "somewhat", "sorta",   "sortof", "sort-of"};
 
 /// A multi-word dampener, matched as consecutive tokens.
 struct Phrase {
@@ -66,8 +65,8 @@ struct Phrase {
 };
 
 /// The two-word dampeners of the reference's booster dictionary.
-inline constexpr std::array<Phrase, 3> DAMPENER_PHRASES = {
-    Phrase{"just", "enough"}, Phrase{"kind", "of"}, Phrase{"sort", "of"}};
+inline constexpr std::array<Phrase, 3> DAMPENER_PHRASES = {Phrase{"just", "enough"}, Phrase{"kind", "of"},
+                                                           Phrase{"sort", "of"}};
 
 /// An idiom whose valence replaces the word's own, matched as 2 or 3 tokens.
 struct Idiom {
@@ -77,9 +76,9 @@ struct Idiom {
 
 /// The reference's special-case idioms, in its lookup order.
 inline constexpr std::array<Idiom, 7> IDIOMS = {
-    Idiom{{"the", "shit", ""}, 3.0},          Idiom{{"the", "bomb", ""}, 3.0},
-    Idiom{{"bad", "ass", ""}, 1.5},           Idiom{{"yeah", "right", ""}, -2.0},
-    Idiom{{"cut", "the", "mustard"}, 2.0},    Idiom{{"kiss", "of", "death"}, -1.5},
+    Idiom{{"the", "shit", ""}, 3.0},       Idiom{{"the", "bomb", ""}, 3.0},
+    Idiom{{"bad", "ass", ""}, 1.5},        Idiom{{"yeah", "right", ""}, -2.0},
+    Idiom{{"cut", "the", "mustard"}, 2.0}, Idiom{{"kiss", "of", "death"}, -1.5},
     Idiom{{"hand", "to", "mouth"}, -2.0}};
 
 /// Punctuation runs the reference strips from one side of a word ("good!!!").
