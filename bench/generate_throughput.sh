@@ -44,7 +44,7 @@ if ! "$smelt" generate "${common[@]}" --brokers "$bootstrap" --topic "$topic" 2>
   cat "$work/kafka.log" >&2
   exit 1
 fi
-report "kafka ($partitions partitions, lz4)" "$work/kafka.log"
+report "kafka ($partitions partitions)" "$work/kafka.log"
 if command -v kcat >/dev/null; then
   stored=$(kcat -Q -b "$bootstrap" $(for p in $(seq 0 $((partitions - 1))); do echo -t "$topic:$p:-1"; done) |
            awk '/offset/ {sum += $NF} END {print sum + 0}')

@@ -27,8 +27,8 @@ void on_log(const rd_kafka_t*, int level, const char* facility, const char* text
 
 std::vector<std::pair<std::string, std::string>> producer_defaults() {
   return {
-      {"compression.codec", "lz4"},
-      {"linger.ms", "10"},
+      {"compression.codec", "zstd"},
+      {"linger.ms", "20"},
       {"batch.num.messages", "20000"},
       {"batch.size", "4000000"},
       {"message.max.bytes", "6000000"},
