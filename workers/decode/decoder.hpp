@@ -1,0 +1,41 @@
+#pragma once
+
+#include <simdjson.h>
+
+#include <string>
+#include <string_view>
+
+#include "decode/rows.hpp"
+#include "text/features.hpp"
+
+// Turns bronze events (smelt's envelope around one platform API object) into
+// staging rows: posts, comments and users, with their text features.
+namespace smelt::decode {
+
+/// Decodes envelopes of every platform. Holds one reused JSON parser, so one
+/// Decoder serves one thread; the Analyzer may be shared by many Decoders
+/// and must outlive them.
+///
+/// An event that cannot be decoded never throws: it appends one DecodeError
+/// (and no rows) to Rows::errors. A secondary entity that fails inside a
+/// good event (one of X's includes.users without an id) appends an error
+/// beside the event's rows.
+class Decoder {
+ public:
+  /// A decoder that scores text with `analyzer`.
+  explicit Decoder(const text::Analyzer& analyzer);
+
+  /// Decodes one envelope (bronze.events.raw) and appends its rows, or its
+  /// errors, to `out`, stamped with the bronze coordinates of `ref`.
+  DecodeResult decode(std::string_view raw, const BronzeRef& ref, Rows& out);
+
+  /// The value written to sentiment_model: "<model name>/<model version>".
+  const std::string& sentiment_model() const noexcept { return sentiment_model_; }
+
+ private:
+  const text::Analyzer& analyzer_;
+  std::string sentiment_model_;
+  simdjson::dom::parser parser_;
+};
+
+}  // namespace smelt::decode
