@@ -28,9 +28,11 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The sentiment lexicon comes from the npm package vader-sentiment (MIT).
+# The sentiment lexicon comes from the npm package vader-sentiment (Apache-2.0),
+# emoji valences from sentiment (MIT); versions are pinned in package-lock.json.
 root=$(cd "$(dirname "$0")/.." && pwd)
-if [ -f "$root/package.json" ] && [ ! -d "$root/node_modules/vader-sentiment" ]; then
+if [ -f "$root/package-lock.json" ] &&
+   { [ ! -d "$root/node_modules/vader-sentiment" ] || [ ! -d "$root/node_modules/sentiment" ]; }; then
   echo "setup: installing npm packages"
   (cd "$root" && npm ci --no-audit --no-fund --silent)
 fi

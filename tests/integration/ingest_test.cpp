@@ -134,7 +134,7 @@ class IngestTest : public PgTest {
   std::string generate_file(const std::string& seed, int count) {
     auto path = "/tmp/smelt_ingest_test_" + std::to_string(getpid()) + "_" + seed + ".jsonl";
     auto args = generate_args(seed, count);
-    args.insert(args.end(), {"--output", path});
+    args.insert(args.end(), {"--output", path, "--rate", "0"});
     auto result = run_command(args);
     EXPECT_EQ(result.code, 0) << result.err;
     return path;
