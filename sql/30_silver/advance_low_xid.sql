@@ -1,0 +1,26 @@
+-- smelt.advance_low_xid() -> the new low-water mark
+-- Moves smelt.refresh_state.low_xid to the smallest xid that may still
+-- belong to an unmerged batch: the oldest transaction still running (its
+-- batch, if any, is not visible yet) or the oldest committed batch not in
+-- smelt.refreshed_batches, whichever is lower. Both are read from one
+-- snapshot, so a batch can never fall below the mark unmerged.
+create or replace function smelt.advance_low_xid()
+returns xid8
+language plpgsql
+as $$
+declare
+    v_low xid8;
+begin
+    update smelt.refresh_state as s
+       set low_xid = greatest(s.low_xid, least(
+               pg_snapshot_xmin(pg_current_snapshot()),
+               coalesce((select min(b.committed_xid)
+                           from smelt.ingest_batches as b
+                          where b.committed_xid >= s.low_xid
+                            and not exists (select 1 from smelt.refreshed_batches as r
+                                             where r.batch_id = b.batch_id)),
+                        pg_snapshot_xmin(pg_current_snapshot()))))
+     returning s.low_xid into v_low;
+    return v_low;
+end;
+$$;

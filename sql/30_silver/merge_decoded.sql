@@ -1,0 +1,79 @@
+-- call smelt.merge_decoded(run_id, batch_ids)
+-- Merges the decode staging tables (pg_temp.stg_posts, stg_comments,
+-- stg_users; see smelt.create_decode_staging) into silver, in the caller's
+-- transaction, and records what changed as dirty marks for
+-- smelt.refresh_gold (smelt.mark_merged_dirty). For live runs (batch_ids not
+-- NULL) it then records the batches in smelt.refreshed_batches and advances
+-- the pending-batch low-water mark and the per-partition event-time
+-- watermarks. Backfills pass NULL: re-merging rows already merged changes
+-- nothing and marks nothing. The staging rows are consumed (truncated), so
+-- one transaction may stage and merge several times.
+-- Merges are serialized by an advisory lock. Each step is recorded in
+-- smelt.refresh_runs under the table it writes.
+create or replace procedure smelt.merge_decoded(p_run_id text, p_batch_ids bigint[])
+language plpgsql
+set client_min_messages = warning
+set jit = off
+set random_page_cost = 1.1
+as $$
+declare
+    v_started  timestamptz;
+    v_rows     bigint;
+    v_skipped  bigint;
+    v_suppress text := coalesce(current_setting('smelt.suppress_dirty_marks', true), '');
+begin
+    perform pg_advisory_xact_lock(hashtext('smelt.merge_decoded'));
+    perform smelt.create_decode_staging();
+    perform set_config('smelt.suppress_dirty_marks', 'on', true);
+    analyze pg_temp.stg_posts (source, post_id, observed_at);
+    analyze pg_temp.stg_comments (source, comment_id);
+    analyze pg_temp.stg_users (source, user_id);
+
+    v_started := clock_timestamp();
+    v_rows := smelt.merge_post_observations();
+    call smelt.record_run(p_run_id, 'silver.post_observations', v_rows, v_started);
+
+    v_started := clock_timestamp();
+    v_rows := smelt.merge_posts();
+    select count(*) into v_skipped
+    from pg_temp.stg_posts as s
+    where s.source is null or s.post_id is null or s.observed_at is null or s.created_at is null;
+    call smelt.record_run(p_run_id, 'silver.posts', v_rows, v_started, 'ok',
+        case when v_skipped > 0
+             then format('skipped %s staged posts without source, post_id, created_at or observed_at', v_skipped)
+        end);
+
+    v_started := clock_timestamp();
+    v_rows := smelt.merge_post_entities();
+    call smelt.record_run(p_run_id, 'silver.post_hashtags', v_rows, v_started);
+
+    v_started := clock_timestamp();
+    v_rows := smelt.sync_campaign_posts();
+    call smelt.record_run(p_run_id, 'silver.campaign_posts', v_rows, v_started);
+
+    v_started := clock_timestamp();
+    v_rows := smelt.merge_comments();
+    call smelt.record_run(p_run_id, 'silver.comments', v_rows, v_started);
+
+    v_started := clock_timestamp();
+    v_rows := smelt.merge_users();
+    call smelt.record_run(p_run_id, 'silver.users', v_rows, v_started);
+
+    v_started := clock_timestamp();
+    v_rows := smelt.mark_merged_dirty();
+    call smelt.record_run(p_run_id, 'smelt.dirty_marks', v_rows, v_started);
+    perform set_config('smelt.suppress_dirty_marks', v_suppress, true);
+
+    if p_batch_ids is not null then
+        v_started := clock_timestamp();
+        perform smelt.advance_partition_watermarks();
+        insert into smelt.refreshed_batches (batch_id, run_id)
+        select distinct b, p_run_id from unnest(p_batch_ids) as b order by 1
+        on conflict (batch_id) do nothing;
+        get diagnostics v_rows = row_count;
+        perform smelt.advance_low_xid();
+        call smelt.record_run(p_run_id, 'smelt.refreshed_batches', v_rows, v_started);
+    end if;
+    truncate pg_temp.stg_posts, pg_temp.stg_comments, pg_temp.stg_users;
+end;
+$$;

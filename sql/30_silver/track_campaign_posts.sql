@@ -1,0 +1,17 @@
+-- Dirty-mark triggers on silver.campaign_posts: every INSERT, UPDATE or DELETE
+-- statement hands the rows it touched to smelt.mark_dirty_campaign_posts() (see that file), so
+-- smelt.refresh_gold sees every change to silver.campaign_posts, whoever made it.
+create or replace trigger campaign_posts_dirty_insert
+    after insert on silver.campaign_posts
+    referencing new table as new_rows
+    for each statement execute function smelt.mark_dirty_campaign_posts();
+
+create or replace trigger campaign_posts_dirty_update
+    after update on silver.campaign_posts
+    referencing new table as new_rows
+    for each statement execute function smelt.mark_dirty_campaign_posts();
+
+create or replace trigger campaign_posts_dirty_delete
+    after delete on silver.campaign_posts
+    referencing old table as old_rows
+    for each statement execute function smelt.mark_dirty_campaign_posts();

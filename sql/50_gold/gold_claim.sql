@@ -1,0 +1,83 @@
+-- smelt.gold_claim() -> dirty marks claimed
+-- First step of smelt.refresh_gold: takes every dirty mark (smelt.dirty_*)
+-- into the session's scope tables, which the later steps and the scoped
+-- checks read:
+--   pg_temp.gold_scope_posts (source, post_id, changed)
+--   pg_temp.gold_claimed_minutes (source, post_id, from_at), the posts whose
+--     engagement minutes must be recomputed from from_at on
+--   pg_temp.gold_scope_comments (source, comment_id)
+--   pg_temp.gold_scope_users (source, user_id)
+-- The marks are deleted inside refresh_gold's subtransaction: when the
+-- refresh is blocked or fails they come back with the rollback. A merge
+-- that marks a key again meanwhile waits for this refresh to end and then
+-- leaves a fresh mark, so no change is ever lost.
+create or replace function smelt.gold_claim()
+returns bigint
+language plpgsql
+set client_min_messages = warning
+as $$
+declare
+    v_posts    bigint;
+    v_minutes  bigint;
+    v_comments bigint;
+    v_users    bigint;
+begin
+    drop table if exists pg_temp.gold_scope_posts;
+    create temp table gold_scope_posts (
+        source  text    not null,
+        post_id text    not null,
+        changed integer not null,
+        primary key (source, post_id)
+    ) on commit drop;
+    drop table if exists pg_temp.gold_claimed_minutes;
+    create temp table gold_claimed_minutes (
+        source  text        not null,
+        post_id text        not null,
+        from_at timestamptz not null,
+        primary key (source, post_id)
+    ) on commit drop;
+
+    with claimed as (
+        delete from smelt.dirty_posts returning source, post_id, changed, minutes_from
+    ),
+
+    minutes as (
+        insert into gold_claimed_minutes
+        select source, post_id, minutes_from from claimed where minutes_from is not null
+    )
+
+    insert into gold_scope_posts select source, post_id, changed from claimed;
+    get diagnostics v_posts = row_count;
+    select count(*) into v_minutes from gold_claimed_minutes;
+
+    drop table if exists pg_temp.gold_scope_comments;
+    create temp table gold_scope_comments (
+        source     text not null,
+        comment_id text not null,
+        primary key (source, comment_id)
+    ) on commit drop;
+    with claimed as (
+        delete from smelt.dirty_comments returning source, comment_id
+    )
+    insert into gold_scope_comments select source, comment_id from claimed on conflict do nothing;
+    get diagnostics v_comments = row_count;
+
+    drop table if exists pg_temp.gold_scope_users;
+    create temp table gold_scope_users (
+        source  text not null,
+        user_id text not null,
+        primary key (source, user_id)
+    ) on commit drop;
+    with claimed as (
+        delete from smelt.dirty_users returning source, user_id
+    )
+    insert into gold_scope_users select source, user_id from claimed on conflict do nothing;
+    get diagnostics v_users = row_count;
+
+    analyze gold_scope_posts;
+    analyze gold_claimed_minutes;
+    analyze gold_scope_comments;
+    analyze gold_scope_users;
+    return v_posts + v_minutes + v_comments + v_users;
+end;
+$$;

@@ -1,0 +1,27 @@
+-- smelt.scope_post_key_minutes() -> (post_key, from_minute)
+-- The gold engagement minutes a check looks at: during a gated refresh,
+-- each claimed post from the first minute this refresh recomputed (never
+-- before the retention cutoff); otherwise every post in
+-- gold.fct_engagement_minute from the retention cutoff.
+create or replace function smelt.scope_post_key_minutes()
+returns table (post_key bigint, from_minute timestamptz)
+language plpgsql
+stable
+rows 100
+as $$
+declare
+    v_cutoff timestamptz := (select s.retention_cutoff from smelt.refresh_state as s);
+begin
+    if current_setting('smelt.check_scope', true) = 'incremental' then
+        return query
+            select k.post_key, greatest(smelt.utc_minute(m.from_at), v_cutoff)
+            from pg_temp.gold_claimed_minutes as m
+            join (select o.post_key, o.platform, o.post_id from pg_temp.tmp_post_old as o
+                  union
+                  select n.post_key, n.platform, n.post_id from pg_temp.tmp_post_new as n) as k
+                on k.platform = m.source and k.post_id = m.post_id;
+    else
+        return query select distinct f.post_key, v_cutoff from gold.fct_engagement_minute as f;
+    end if;
+end;
+$$;
