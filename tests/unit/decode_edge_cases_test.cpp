@@ -214,6 +214,17 @@ TEST_F(DecodeEdgeCases, XV1ExtendedTextAndOffsets) {
   EXPECT_EQ(post.likes, 0);
 }
 
+TEST_F(DecodeEdgeCases, XSharesAreRetweetsPlusQuotesWhenReported) {
+  const std::string only_quotes = R"({"id":"1","created_at":"2026-11-22T09:00:00Z","text":"a",
+    "public_metrics":{"quote_count":4,"like_count":1}})";
+  ASSERT_TRUE(decode(envelope("x", "post", only_quotes)).ok());
+  EXPECT_EQ(rows_.posts.back().shares, 4);
+  const std::string overflowing = R"({"id":"2","created_at":"2026-11-22T09:00:00Z","text":"a",
+    "public_metrics":{"retweet_count":9223372036854775807,"quote_count":1}})";
+  ASSERT_TRUE(decode(envelope("x", "post", overflowing)).ok());
+  EXPECT_EQ(rows_.posts.back().shares, std::nullopt);
+}
+
 TEST_F(DecodeEdgeCases, XApiResponseWrapperIsUnwrapped) {
   const std::string response = R"({"data":{"id":"8","created_at":"2026-11-22T09:00:00.000Z","text":"hi"}})";
   ASSERT_TRUE(decode(envelope("x", "post", response)).ok());

@@ -42,6 +42,7 @@ std::string shortened(std::string_view text, std::size_t limit) {
 }  // namespace
 
 std::string clean_text(std::string_view value) {
+  if (value.empty()) return {};
   const bool has_nul = std::memchr(value.data(), 0, value.size()) != nullptr;
   if (!has_nul && simdjson::validate_utf8(value.data(), value.size())) return std::string(value);
   std::string stripped;

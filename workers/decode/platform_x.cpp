@@ -1,4 +1,5 @@
 // X: API v2 tweets and users, API v1.1 statuses and users.
+#include <limits>
 #include <utility>
 
 #include "decode/platforms.hpp"
@@ -23,9 +24,13 @@ struct Tweet {
   std::optional<std::string> parent_id;  ///< the post a reply belongs to
 };
 
+/// The sum of the counters that are reported; NULL when neither is (or the sum overflows).
 std::optional<std::int64_t> sum_reported(std::optional<std::int64_t> a, std::optional<std::int64_t> b) {
   if (!a && !b) return std::nullopt;
-  return a.value_or(0) + b.value_or(0);
+  const std::int64_t left = a.value_or(0);
+  const std::int64_t right = b.value_or(0);
+  if (left > std::numeric_limits<std::int64_t>::max() - right) return std::nullopt;
+  return left + right;
 }
 
 std::vector<std::string> list_or_empty(object entities, std::string_view list, std::string_view member) {
