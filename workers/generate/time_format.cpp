@@ -3,6 +3,8 @@
 #include <array>
 #include <cctype>
 
+#include "common/calendar.hpp"
+
 namespace smelt::generate {
 namespace {
 
@@ -17,27 +19,15 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
   return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
-// Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian).
 std::int64_t days_from_civil(std::int64_t y, int m, int d) noexcept {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = floor_div(y, 400);
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t mp = m > 2 ? m - 3 : m + 9;
-  const std::int64_t doy = (153 * mp + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return calendar::days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 
 void civil_from_days(std::int64_t z, CivilTime& out) noexcept {
-  z += 719468;
-  const std::int64_t era = floor_div(z, 146097);
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  out.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  out.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  out.year = static_cast<int>(yoe + era * 400 + (out.month <= 2 ? 1 : 0));
+  const auto date = calendar::civil_from_days(z);
+  out.year = date.year;
+  out.month = static_cast<int>(date.month);
+  out.day = static_cast<int>(date.day);
 }
 
 void append_digits(std::string& out, int value, int width) {

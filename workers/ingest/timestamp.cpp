@@ -2,40 +2,13 @@
 
 #include <cstdio>
 
+#include "common/calendar.hpp"
+
 namespace smelt::ingest {
 namespace {
 
 constexpr std::int64_t US_PER_SECOND = 1'000'000;
 constexpr std::int64_t SECONDS_PER_DAY = 86'400;
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) {
-  year -= month <= 2;
-  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const auto year_of_era = static_cast<unsigned>(year - era * 400);
-  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
-}
-
-void civil_from_days(std::int64_t days, int& year, unsigned& month, unsigned& day) {
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const auto day_of_era = static_cast<unsigned>(days - era * 146097);
-  const unsigned year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const unsigned mp = (5 * day_of_year + 2) / 153;
-  day = day_of_year - (153 * mp + 2) / 5 + 1;
-  month = mp < 10 ? mp + 3 : mp - 9;
-  year = static_cast<int>(static_cast<std::int64_t>(year_of_era) + era * 400 + (month <= 2));
-}
-
-bool leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-unsigned days_in_month(int year, unsigned month) {
-  static constexpr unsigned DAYS[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && leap(year) ? 29 : DAYS[month - 1];
-}
 
 // Reads exactly `width` digits at text[pos]; advances pos.
 std::optional<int> digits(std::string_view text, size_t& pos, size_t width) {
@@ -99,7 +72,7 @@ std::optional<std::int64_t> parse_rfc3339_us(std::string_view text) {
   auto month = digits(text, pos, 2);
   if (!month || *month < 1 || *month > 12 || !expect(text, pos, '-')) return std::nullopt;
   auto day = digits(text, pos, 2);
-  if (!day || *day < 1 || static_cast<unsigned>(*day) > days_in_month(*year, static_cast<unsigned>(*month))) {
+  if (!day || *day < 1 || static_cast<unsigned>(*day) > calendar::days_in_month(*year, static_cast<unsigned>(*month))) {
     return std::nullopt;
   }
   if (pos >= text.size() || (text[pos] != 'T' && text[pos] != 't' && text[pos] != ' ')) return std::nullopt;
@@ -119,7 +92,7 @@ std::optional<std::int64_t> parse_rfc3339_us(std::string_view text) {
   }
   auto offset = zone_offset_s(text, pos);
   if (!offset || pos != text.size()) return std::nullopt;
-  const std::int64_t days = days_from_civil(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
+  const std::int64_t days = calendar::days_from_civil(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
   const std::int64_t seconds = days * SECONDS_PER_DAY + *hour * 3600 + *minute * 60 + *second - *offset;
   return seconds * US_PER_SECOND + micros;
 }
@@ -137,12 +110,9 @@ std::string format_utc_us(std::int64_t epoch_us) {
     in_day += SECONDS_PER_DAY;
     --days;
   }
-  int year = 0;
-  unsigned month = 0;
-  unsigned day = 0;
-  civil_from_days(days, year, month, day);
+  const auto date = calendar::civil_from_days(days);
   char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u %02lld:%02lld:%02lld.%06lld+00", year, month, day,
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u %02lld:%02lld:%02lld.%06lld+00", date.year, date.month, date.day,
                 static_cast<long long>(in_day / 3600), static_cast<long long>(in_day / 60 % 60),
                 static_cast<long long>(in_day % 60), static_cast<long long>(micros));
   return buffer;
