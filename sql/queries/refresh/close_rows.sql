@@ -1,0 +1,2 @@
+-- Closes cursor bronze_rows before the merge.
+close bronze_rows;

@@ -1,0 +1,170 @@
+#include "refresh/refresher.hpp"
+
+#include <chrono>
+
+#include "common/error.hpp"
+#include "common/log.hpp"
+#include "common/signals.hpp"
+#include "refresh/connection.hpp"
+#include "refresh/pg_values.hpp"
+#include "sql/embedded.hpp"
+
+namespace smelt::refresh {
+namespace {
+
+/// Pending batches a claim looks at, per batch it may take: room to skip
+/// the batches other refreshers hold.
+constexpr int CLAIM_LOOKAHEAD = 4;
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::vector<std::int64_t> batch_ids(const PGresult* result) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(static_cast<std::size_t>(PQntuples(result)));
+  for (int row = 0; row < PQntuples(result); ++row) ids.push_back(int_at(result, row, 0));
+  return ids;
+}
+
+std::string decode_remark(const DecodeStats& stats) {
+  if (stats.errors == 0) return {};
+  std::string remark = std::to_string(stats.errors) + " decode errors (" + stats.reasons_text() + ")";
+  if (!stats.samples.empty()) remark += "; first: " + describe(stats.samples.front());
+  return remark;
+}
+
+}  // namespace
+
+Refresher::Refresher(std::string conninfo, const text::Analyzer& analyzer, int batches_per_transaction,
+                     std::string application)
+    : conninfo_(std::move(conninfo)),
+      application_(std::move(application)),
+      batches_per_transaction_(batches_per_transaction),
+      decoder_(analyzer),
+      session_(connect(conninfo_, application_)) {}
+
+void Refresher::reconnect() {
+  session_.reset();
+  session_ = connect(conninfo_, application_);
+}
+
+RefreshSummary Refresher::run(const std::string& run_id) {
+  const auto started = std::chrono::steady_clock::now();
+  RefreshSummary summary;
+  summary.run_id = run_id;
+  std::size_t samples_logged = 0;
+  while (!signals::stop_requested() && merge_next(run_id, summary)) {
+    log_decode_errors(run_id, summary.decode, samples_logged);
+  }
+  if (!signals::stop_requested()) summary.gold = refresh_gold(*session_, run_id);
+  summary.duration_s = seconds_since(started);
+  return summary;
+}
+
+bool Refresher::merge_next(const std::string& run_id, RefreshSummary& summary) {
+  const auto started = std::chrono::steady_clock::now();
+  const std::string started_at = utc_now();
+  session_->begin();
+  try {
+    const auto batches = claim();
+    if (batches.empty()) {
+      session_->rollback();
+      return false;
+    }
+    const DecodeStats stats = merge_claimed(run_id, batches);
+    session_->commit();
+    summary.batches += static_cast<std::int64_t>(batches.size());
+    summary.transactions += 1;
+    summary.decode.add(stats);
+    log::debug("batches merged", {{"run_id", run_id},
+                                  {"batches", batches.size()},
+                                  {"records", stats.events},
+                                  {"rows", stats.rows()},
+                                  {"decode_errors", stats.errors},
+                                  {"duration_s", seconds_since(started)}});
+    return true;
+  } catch (const std::exception& e) {
+    session_->rollback();
+    record_merge_failure(*session_, run_id, started_at, e.what());
+    throw;
+  }
+}
+
+std::vector<std::int64_t> Refresher::claim() {
+  auto claimed = session_->exec(
+      sql::query("queries/refresh/claim_batches"),
+      {std::to_string(batches_per_transaction_), std::to_string(batches_per_transaction_ * CLAIM_LOOKAHEAD)});
+  auto ids = batch_ids(claimed.get());
+  if (ids.empty()) return ids;
+  auto unmerged = session_->exec(sql::query("queries/refresh/unmerged_batches"), {bigint_array(ids)});
+  auto remaining = batch_ids(unmerged.get());
+  // Batches merged by another refresher since the claim's snapshot: claim again.
+  if (remaining.empty()) return claim();
+  return remaining;
+}
+
+DecodeStats Refresher::merge_claimed(const std::string& run_id, const std::vector<std::int64_t>& batches) {
+  const std::string started_at = utc_now();
+  session_->exec(sql::query("queries/refresh/create_staging"));
+  auto cursor = BronzeCursor::for_batches(*session_, batches);
+  StagingLoader loader(*session_, decoder_);
+  const DecodeStats stats = loader.load(cursor);
+  cursor.close();
+  record_decode(*session_, run_id, started_at, stats);
+  session_->exec(sql::query("queries/refresh/merge_decoded"), {run_id, bigint_array(batches)});
+  return stats;
+}
+
+void record_merge_failure(pg::Session& session, const std::string& run_id, const std::string& started,
+                          const std::string& error) noexcept {
+  if (!session.ok()) return;
+  try {
+    session.exec(sql::query("queries/refresh/record_run"),
+                 {run_id, std::string("silver"), std::string("0"), started, std::string("failed"), error});
+  } catch (const Error&) {
+    // The failure itself is what gets logged; recording it is best effort.
+  }
+}
+
+void record_decode(pg::Session& session, const std::string& run_id, const std::string& started,
+                   const DecodeStats& stats) {
+  const std::string remark = decode_remark(stats);
+  session.exec(sql::query("queries/refresh/record_run"),
+               {run_id, std::string("decode"), std::to_string(stats.events), started, std::string("ok"),
+                remark.empty() ? pg::Param{} : pg::Param{remark}});
+}
+
+void log_decode_errors(const std::string& run_id, const DecodeStats& stats, std::size_t& already_logged) {
+  for (; already_logged < stats.samples.size(); ++already_logged) {
+    const auto& error = stats.samples[already_logged];
+    log::warn("event yielded no row", {{"run_id", run_id},
+                                       {"reason", decode::reason_name(error.reason)},
+                                       {"source", error.source},
+                                       {"kind", error.kind},
+                                       {"batch_id", error.batch_id},
+                                       {"kafka_partition", error.kafka_partition},
+                                       {"kafka_offset", error.kafka_offset},
+                                       {"detail", error.detail}});
+  }
+}
+
+void log_summary(std::string_view message, const RefreshSummary& summary) {
+  const double rate =
+      summary.duration_s > 0 ? static_cast<double>(summary.decode.events) / summary.duration_s : 0.0;
+  log::info(message, {{"run_id", summary.run_id},
+                      {"records", summary.decode.events},
+                      {"batches", summary.batches},
+                      {"transactions", summary.transactions},
+                      {"posts", summary.decode.posts},
+                      {"comments", summary.decode.comments},
+                      {"users", summary.decode.users},
+                      {"decode_errors", summary.decode.errors},
+                      {"error_reasons", summary.decode.reasons_text()},
+                      {"gold", summary.gold ? status_name(summary.gold->status) : "skipped"},
+                      {"gold_rows", summary.gold ? summary.gold->rows : 0},
+                      {"duration_s", summary.duration_s},
+                      {"events_per_s", rate}});
+}
+
+}  // namespace smelt::refresh

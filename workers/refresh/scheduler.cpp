@@ -1,0 +1,235 @@
+#include "refresh/scheduler.hpp"
+
+#include <time.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+#include "common/error.hpp"
+#include "common/log.hpp"
+#include "common/signals.hpp"
+#include "refresh/cadence.hpp"
+#include "refresh/freshness.hpp"
+#include "refresh/lexicon_options.hpp"
+#include "refresh/listener.hpp"
+#include "refresh/pg_values.hpp"
+#include "refresh/refresher.hpp"
+#include "sql/embedded.hpp"
+
+namespace smelt::refresh {
+namespace {
+
+/// The longest the loop waits before it looks at the stop flag again.
+constexpr std::chrono::milliseconds MAX_WAIT_MS{250};
+/// Reconnect back-off: grows by this much per attempt ...
+constexpr std::chrono::milliseconds RETRY_STEP_MS{200};
+/// ... up to this.
+constexpr std::chrono::milliseconds RETRY_MAX_MS{5000};
+
+template <class Seconds>
+Clock::duration seconds(Seconds value) {
+  return std::chrono::duration_cast<Clock::duration>(
+      std::chrono::duration<double>(static_cast<double>(value)));
+}
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+/// Sleeps in short slices so that a stop request ends the pause.
+void pause(std::chrono::milliseconds duration) {
+  const auto until = Clock::now() + duration;
+  while (Clock::now() < until && !signals::stop_requested()) {
+    struct timespec slice {
+      0, 50'000'000
+    };
+    nanosleep(&slice, nullptr);
+  }
+}
+
+/// What the cycles since the last progress line did.
+struct Totals {
+  std::int64_t cycles = 0;
+  std::int64_t batches = 0;
+  std::int64_t events = 0;
+  std::int64_t decode_errors = 0;
+
+  void add(const RefreshSummary& summary) {
+    ++cycles;
+    batches += summary.batches;
+    events += summary.decode.events;
+    decode_errors += summary.decode.errors;
+  }
+};
+
+class Scheduler {
+ public:
+  Scheduler(const SchedulerOptions& options, const text::Analyzer& analyzer)
+      : options_(options),
+        refresher_(options.conninfo, analyzer, options.batches_per_transaction, "smelt scheduler"),
+        listener_(std::make_unique<Listener>(options.conninfo)),
+        cadence_(seconds(options.interval_s), std::chrono::milliseconds(options.min_interval_ms),
+                 Clock::now()),
+        partitions_(seconds(options.partitions_every_min * 60), Clock::now()),
+        retention_(
+            options.retention_days > 0 ? seconds(options.retention_every_h * 3600) : Clock::duration::zero(),
+            Clock::now()),
+        progress_(seconds(options.progress_interval_s), Clock::now() + seconds(options.progress_interval_s)) {
+  }
+
+  void run() {
+    while (!signals::stop_requested()) {
+      try {
+        loop();
+      } catch (const Error& e) {
+        if (refresher_.connected() && listener_ && listener_->ok()) throw;
+        log::warn("lost the PostgreSQL connection; reconnecting", {{"detail", e.what()}});
+        recover();
+      }
+    }
+  }
+
+  const Totals& totals() const { return overall_; }
+
+ private:
+  void loop() {
+    while (!signals::stop_requested()) {
+      if (cadence_.due(Clock::now())) refresh();
+      if (signals::stop_requested()) break;
+      if (partitions_.due(Clock::now())) maintain_partitions();
+      if (retention_.due(Clock::now())) apply_retention();
+      if (progress_.due(Clock::now())) log_progress();
+      if (listener_->wait(next_wait()) > 0) cadence_.notified();
+    }
+  }
+
+  std::chrono::milliseconds next_wait() const {
+    const auto now = Clock::now();
+    const auto wait =
+        std::min({cadence_.until_due(now), partitions_.until_due(now), retention_.until_due(now),
+                  progress_.until_due(now), Clock::duration(MAX_WAIT_MS)});
+    return std::chrono::duration_cast<std::chrono::milliseconds>(wait);
+  }
+
+  void refresh() {
+    cadence_.started(Clock::now());
+    const auto summary = refresher_.run(log::new_run_id());
+    since_progress_.add(summary);
+    overall_.add(summary);
+    if (summary.batches > 0) {
+      log_summary("refresh finished", summary);
+    } else {
+      log::debug("refresh found no new batches",
+                 {{"run_id", summary.run_id}, {"duration_s", summary.duration_s}});
+    }
+    if (summary.gold) note_gold(summary.run_id, *summary.gold);
+  }
+
+  /// Logs when gold stops (or starts again) publishing, not every cycle.
+  void note_gold(const std::string& run_id, const GoldOutcome& gold) {
+    if (last_gold_ == gold.status) return;
+    const bool first = !last_gold_;
+    last_gold_ = gold.status;
+    if (gold.status == GoldStatus::published) {
+      if (first) return;
+      log::info("gold publishes again", {{"run_id", run_id}});
+      return;
+    }
+    std::string checks;
+    for (const auto& check : gold.blocking_checks) checks += (checks.empty() ? "" : ", ") + check;
+    log::warn("gold is not published", {{"run_id", run_id},
+                                        {"gold", status_name(gold.status)},
+                                        {"checks", checks},
+                                        {"error", gold.error},
+                                        {"hint", "smelt check lists the failing checks and their rows"}});
+  }
+
+  void maintain_partitions() {
+    const auto started = Clock::now();
+    auto result = refresher_.session().exec(sql::query("queries/refresh/ensure_partitions"));
+    partitions_.ran(Clock::now());
+    const auto created = int_at(result.get(), 0, 0);
+    if (created > 0) {
+      log::info("partitions created", {{"records", created}, {"duration_s", seconds_since(started)}});
+    } else {
+      log::debug("partitions exist", {{"duration_s", seconds_since(started)}});
+    }
+  }
+
+  void apply_retention() {
+    const auto started = Clock::now();
+    auto result = refresher_.session().exec(sql::query("queries/refresh/apply_retention"),
+                                            {std::to_string(options_.retention_days)});
+    retention_.ran(Clock::now());
+    log::info("retention applied", {{"keep_days", options_.retention_days},
+                                    {"records", int_at(result.get(), 0, 0)},
+                                    {"duration_s", seconds_since(started)}});
+  }
+
+  void log_progress() {
+    progress_.ran(Clock::now());
+    const auto freshness = read_freshness(refresher_.session());
+    log::info("scheduler progress", {{"cycles", since_progress_.cycles},
+                                     {"batches", since_progress_.batches},
+                                     {"records", since_progress_.events},
+                                     {"decode_errors", since_progress_.decode_errors},
+                                     {"pending_batches", freshness.pending_batches},
+                                     {"newest_event", freshness.newest_event},
+                                     {"gold_watermark", freshness.gold_watermark},
+                                     {"lag_s", freshness.lag_s.value_or(0.0)},
+                                     {"gold", last_gold_ ? status_name(*last_gold_) : "none yet"}});
+    since_progress_ = {};
+  }
+
+  void recover() {
+    const auto started = Clock::now();
+    for (int attempt = 1; !signals::stop_requested(); ++attempt) {
+      try {
+        listener_.reset();
+        refresher_.reconnect();
+        listener_ = std::make_unique<Listener>(options_.conninfo);
+        cadence_.notified();  // announcements may have been missed meanwhile
+        log::info("reconnected to PostgreSQL", {{"attempts", attempt}});
+        return;
+      } catch (const Error&) {
+        if (options_.db_retry_s > 0 && seconds_since(started) > options_.db_retry_s) throw;
+        pause(std::min(RETRY_STEP_MS * attempt, RETRY_MAX_MS));
+      }
+    }
+  }
+
+  const SchedulerOptions& options_;
+  Refresher refresher_;
+  std::unique_ptr<Listener> listener_;
+  RefreshCadence cadence_;
+  Periodic partitions_;
+  Periodic retention_;
+  Periodic progress_;
+  Totals since_progress_;
+  Totals overall_;
+  std::optional<GoldStatus> last_gold_;
+};
+
+}  // namespace
+
+void run_scheduler(const SchedulerOptions& options) {
+  const auto started = Clock::now();
+  const auto analyzer = load_analyzer(options.lexicon);
+  Scheduler scheduler(options, *analyzer);
+  const std::string run_id = log::new_run_id();
+  log::info("scheduler started", {{"run_id", run_id},
+                                  {"interval_s", options.interval_s},
+                                  {"min_interval_ms", options.min_interval_ms},
+                                  {"retention_days", options.retention_days}});
+  scheduler.run();
+  const auto& totals = scheduler.totals();
+  log::info("scheduler stopped", {{"run_id", run_id},
+                                  {"cycles", totals.cycles},
+                                  {"batches", totals.batches},
+                                  {"records", totals.events},
+                                  {"decode_errors", totals.decode_errors},
+                                  {"duration_s", seconds_since(started)}});
+}
+
+}  // namespace smelt::refresh
