@@ -10,7 +10,19 @@
 
 namespace smelt::refresh {
 
-Listener::Listener(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
+namespace {
+
+/// Connects with `conninfo` (key=value or URI), named like the scheduler
+/// in pg_stat_activity unless the conninfo names it.
+PGconn* open(const std::string& conninfo) {
+  const char* const keys[] = {"dbname", "fallback_application_name", nullptr};
+  const char* const values[] = {conninfo.c_str(), "smelt scheduler", nullptr};
+  return PQconnectdbParams(keys, values, 1);
+}
+
+}  // namespace
+
+Listener::Listener(const std::string& conninfo) : conn_(open(conninfo)) {
   if (PQstatus(conn_) != CONNECTION_OK) {
     fail("cannot connect to PostgreSQL (" + config::redact_conninfo(conninfo) + ")");
   }
