@@ -63,6 +63,11 @@ int run(int argc, char** argv) {
   add_ingest_command(app, action);
   add_replay_command(app, action);
   add_text_command(app, action);
+  add_refresh_command(app, action);
+  add_scheduler_command(app, action);
+  add_backfill_command(app, action);
+  add_check_command(app, action);
+  add_campaign_command(app, action);
 
   try {
     if (auto path = config::find_config_path(argc, argv); !path.empty()) {

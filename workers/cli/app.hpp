@@ -24,5 +24,10 @@ void add_generate_command(CLI::App& app, Action& action);
 void add_ingest_command(CLI::App& app, Action& action);
 void add_replay_command(CLI::App& app, Action& action);
 void add_text_command(CLI::App& app, Action& action);
+void add_refresh_command(CLI::App& app, Action& action);
+void add_scheduler_command(CLI::App& app, Action& action);
+void add_backfill_command(CLI::App& app, Action& action);
+void add_check_command(CLI::App& app, Action& action);
+void add_campaign_command(CLI::App& app, Action& action);
 
 }  // namespace smelt::cli
