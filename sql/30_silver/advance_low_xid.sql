@@ -1,4 +1,4 @@
--- smelt.advance_low_xid() -> the new low-water mark
+-- smelt.advance_low_xid() -> the new low-water mark (NULL when skipped)
 -- Moves smelt.refresh_state.low_xid to the smallest xid that may still
 -- belong to an unmerged batch: the oldest transaction still running (its
 -- batch, if any, is not visible yet) or the oldest committed batch not in
@@ -11,6 +11,12 @@ as $$
 declare
     v_low xid8;
 begin
+    -- a refresh publishing at this moment holds the row: leave the mark
+    -- for the next merge rather than wait (a lagging mark only widens the scan)
+    perform 1 from smelt.refresh_state for update skip locked;
+    if not found then
+        return null;
+    end if;
     update smelt.refresh_state as s
        set low_xid = greatest(s.low_xid, least(
                pg_snapshot_xmin(pg_current_snapshot()),

@@ -3,7 +3,10 @@
 -- complete_through moves to the start of the bucket (minute, hour or UTC
 -- day, by the mart's grain) that contains the watermark - every bucket
 -- ending at or before it is complete - and never moves back. refreshed_at
--- is the time of the refresh.
+-- is the time of the refresh. smelt.refresh_state.gold_watermark and
+-- gold_published_at get the watermark and the time too (for monitoring),
+-- unless a merge holds that row at this moment: then the next refresh
+-- writes them, so merges and refreshes never wait for each other there.
 create or replace function smelt.publish_freshness(p_watermark timestamptz)
 returns bigint
 language plpgsql
@@ -24,9 +27,14 @@ begin
            refreshed_at = now();
     get diagnostics v_rows = row_count;
 
-    update smelt.refresh_state
-       set gold_watermark = coalesce(p_watermark, gold_watermark),
-           gold_published_at = now();
+    -- informational copy for monitoring; skipped (until the next refresh)
+    -- rather than waiting when a merge holds the row
+    perform 1 from smelt.refresh_state for update skip locked;
+    if found then
+        update smelt.refresh_state
+           set gold_watermark = coalesce(p_watermark, gold_watermark),
+               gold_published_at = now();
+    end if;
     return v_rows;
 end;
 $$;
