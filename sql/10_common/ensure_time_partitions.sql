@@ -38,7 +38,8 @@ begin
     while v_month <= v_last loop
         v_name := v_table || '_' || to_char(v_month, 'YYYY_MM');
         if to_regclass(format('%I.%I', v_schema, v_name)) is null then
-            perform pg_advisory_xact_lock(hashtext('smelt.ensure_time_partitions'), hashtext(v_schema || '.' || v_table));
+            perform pg_advisory_xact_lock(hashtext('smelt.ensure_time_partitions'),
+                                          hashtext(v_schema || '.' || v_table));
         end if;
         if to_regclass(format('%I.%I', v_schema, v_name)) is null then
             v_lower := v_month at time zone 'UTC';
@@ -47,7 +48,8 @@ begin
                            v_schema, v_default, v_column, v_column)
                into v_spill using v_lower, v_upper;
             if v_spill then
-                execute format('create table %I.%I (like %I.%I including all)', v_schema, v_name, v_schema, v_table);
+                execute format('create table %I.%I (like %I.%I including all)',
+                               v_schema, v_name, v_schema, v_table);
                 execute format('with moved as (delete from %I.%I where %I >= $1 and %I < $2 returning *) '
                                'insert into %I.%I select * from moved',
                                v_schema, v_default, v_column, v_column, v_schema, v_name)

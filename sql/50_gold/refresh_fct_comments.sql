@@ -42,7 +42,8 @@ begin
     left join gold.dim_user as u on u.platform = c.source and u.user_id = c.author_id;
 
     if exists (select 1 from tmp_comment_new where user_key is null and author_id is not null) then
-        perform smelt.ensure_dim_user_authors(array_agg(platform), array_agg(author_id), array_agg(author_username))
+        perform smelt.ensure_dim_user_authors(
+                    array_agg(platform), array_agg(author_id), array_agg(author_username))
            from tmp_comment_new
           where user_key is null and author_id is not null;
         update tmp_comment_new as n

@@ -142,7 +142,9 @@ begin
         negative_posts, likes_gained, shares_gained, comments_gained, views_gained, impressions_gained,
         engagement_gained, reach_gained, smelt.engagement_rate(engagement_gained, reach_gained)
     from tmp_mart_campaign_daily as d
-    where not exists (select 1 from gold.mart_campaign_daily as m where m.day = d.day and m.campaign_id = d.campaign_id)
+    where not exists (
+        select 1 from gold.mart_campaign_daily as m
+        where m.day = d.day and m.campaign_id = d.campaign_id)
     order by day, campaign_id;
     get diagnostics v_inserted = row_count;
     v_rows := v_rows + v_inserted;

@@ -49,7 +49,9 @@ begin
     insert into gold.mart_daily_active_users (day, platform, active_users, posting_users, commenting_users)
     select day, platform, active_users, posting_users, commenting_users
     from tmp_mart_daily_active_users as d
-    where not exists (select 1 from gold.mart_daily_active_users as m where m.day = d.day and m.platform = d.platform)
+    where not exists (
+        select 1 from gold.mart_daily_active_users as m
+        where m.day = d.day and m.platform = d.platform)
     order by day, platform;
     get diagnostics v_inserted = row_count;
     v_rows := v_rows + v_inserted;

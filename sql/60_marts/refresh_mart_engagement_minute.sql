@@ -76,7 +76,9 @@ begin
         views_gained, impressions_gained, engagement_gained, reach_gained,
         smelt.engagement_rate(engagement_gained, reach_gained)
     from gold_scope_engagement_minutes as d
-    where not exists (select 1 from gold.mart_engagement_minute as m where m.minute = d.minute and m.platform = d.platform)
+    where not exists (
+        select 1 from gold.mart_engagement_minute as m
+        where m.minute = d.minute and m.platform = d.platform)
     order by minute, platform;
     get diagnostics v_inserted = row_count;
     v_rows := v_rows + v_inserted;

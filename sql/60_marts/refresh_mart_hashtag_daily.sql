@@ -55,7 +55,9 @@ begin
     insert into gold.mart_hashtag_daily (day, hashtag, posts, scored_posts, sentiment_sum, avg_sentiment)
     select day, hashtag, posts, scored_posts, sentiment_sum, smelt.average_sentiment(sentiment_sum, scored_posts)
     from tmp_mart_hashtag_daily as d
-    where not exists (select 1 from gold.mart_hashtag_daily as m where m.day = d.day and m.hashtag = d.hashtag)
+    where not exists (
+        select 1 from gold.mart_hashtag_daily as m
+        where m.day = d.day and m.hashtag = d.hashtag)
     order by day, hashtag;
     get diagnostics v_inserted = row_count;
     v_rows := v_rows + v_inserted;

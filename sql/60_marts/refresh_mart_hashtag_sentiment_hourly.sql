@@ -86,7 +86,9 @@ begin
         smelt.average_sentiment(sentiment_sum, scored_posts),
         positive_posts, neutral_posts, negative_posts
     from tmp_mart_hashtag_sentiment_hourly as d
-    where not exists (select 1 from gold.mart_hashtag_sentiment_hourly as m where m.hour = d.hour and m.hashtag = d.hashtag)
+    where not exists (
+        select 1 from gold.mart_hashtag_sentiment_hourly as m
+        where m.hour = d.hour and m.hashtag = d.hashtag)
     order by hour, hashtag;
     get diagnostics v_inserted = row_count;
     v_rows := v_rows + v_inserted;

@@ -120,7 +120,9 @@ begin
         likes_gained, shares_gained, comments_gained, views_gained, impressions_gained,
         engagement_gained, reach_gained, smelt.engagement_rate(engagement_gained, reach_gained)
     from tmp_mart_hourly_activity as d
-    where not exists (select 1 from gold.mart_hourly_activity as m where m.hour = d.hour and m.platform = d.platform)
+    where not exists (
+        select 1 from gold.mart_hourly_activity as m
+        where m.hour = d.hour and m.platform = d.platform)
     order by hour, platform;
     get diagnostics v_inserted = row_count;
     v_rows := v_rows + v_inserted;

@@ -71,7 +71,9 @@ begin
     insert into gold.mart_share_of_voice_daily (day, brand, posts, observations, engagement_gained)
     select day, brand, posts, observations, engagement_gained
     from tmp_mart_share_of_voice_daily as d
-    where not exists (select 1 from gold.mart_share_of_voice_daily as m where m.day = d.day and m.brand = d.brand)
+    where not exists (
+        select 1 from gold.mart_share_of_voice_daily as m
+        where m.day = d.day and m.brand = d.brand)
     order by day, brand;
     get diagnostics v_inserted = row_count;
     v_rows := v_rows + v_inserted;

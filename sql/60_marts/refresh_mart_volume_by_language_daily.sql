@@ -50,7 +50,9 @@ begin
     insert into gold.mart_volume_by_language_daily (day, platform, language, posts, comments)
     select day, platform, language, posts, comments
     from tmp_mart_volume_by_language_daily as d
-    where not exists (select 1 from gold.mart_volume_by_language_daily as m where m.day = d.day and m.platform = d.platform and m.language = d.language)
+    where not exists (
+        select 1 from gold.mart_volume_by_language_daily as m
+        where m.day = d.day and m.platform = d.platform and m.language = d.language)
     order by day, platform, language;
     get diagnostics v_inserted = row_count;
     v_rows := v_rows + v_inserted;

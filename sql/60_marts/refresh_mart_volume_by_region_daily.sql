@@ -40,7 +40,9 @@ begin
     insert into gold.mart_volume_by_region_daily (day, platform, region, posts)
     select day, platform, region, posts
     from tmp_mart_volume_by_region_daily as d
-    where not exists (select 1 from gold.mart_volume_by_region_daily as m where m.day = d.day and m.platform = d.platform and m.region = d.region)
+    where not exists (
+        select 1 from gold.mart_volume_by_region_daily as m
+        where m.day = d.day and m.platform = d.platform and m.region = d.region)
     order by day, platform, region;
     get diagnostics v_inserted = row_count;
     v_rows := v_rows + v_inserted;

@@ -30,6 +30,7 @@ declare
     v_dropped   integer := 0;
     v_rows      bigint;
     v_partition record;
+    v_suppress  text := coalesce(current_setting('smelt.suppress_dirty_marks', true), '');
 begin
     if p_keep_days is null or p_keep_days < v_min_days then
         raise exception 'retention of % days would break the 7-day gold windows; keep at least % days',
@@ -137,6 +138,7 @@ begin
     delete from smelt.check_results where checked_at < now() - make_interval(days => v_log_days);
 
     update smelt.refresh_state set retention_cutoff = greatest(retention_cutoff, v_cutoff);
+    perform set_config('smelt.suppress_dirty_marks', v_suppress, true);
     return v_dropped;
 end;
 $$;

@@ -1,4 +1,5 @@
--- Every mart on a small hand-computed data set: five posts on three
+-- Every mart on a small hand-computed data set (in a session whose time zone
+-- is not UTC): five posts on three
 -- platforms over two days, two campaigns of two brands, three comments,
 -- a counter regression, a missing counter, an unscored post. Then a late
 -- observation moves the minute marts incrementally. Expected values are
@@ -6,6 +7,9 @@
 begin;
 \ir lib/helpers.sql
 select plan(21);
+
+-- buckets are UTC whatever the session's time zone
+set local timezone = 'Asia/Kolkata';
 
 select from smelt.add_campaign('Aurora launch', 'Aurora', '{#AuroraX2}', '{Aurora X2}', '2026-01-01 00:00+00');
 select from smelt.add_campaign('Verde summer', 'Verde', '{VerdeCola}', '{}', '2026-01-01 00:00+00',
