@@ -124,8 +124,9 @@ void add_fault_options(CLI::App& command, Settings& s) {
 
 void add_generate_command(CLI::App& app, Action& action) {
   auto settings = std::make_shared<Settings>();
-  auto* command = app.add_subcommand("generate", DESCRIPTION);
-  command->footer(FOOTER);
+  auto* command = app.add_subcommand(
+      "generate", "Simulated traffic of five platforms in their API shapes, to Kafka or JSON lines");
+  command->footer(std::string("\n") + DESCRIPTION + "\n" + FOOTER);
   command->add_option("-o,--output", settings->run.output,
                       "Write JSON lines to FILE ('-' = stdout) instead of producing to Kafka");
   add_volume_options(*command, *settings);

@@ -2,6 +2,7 @@
 
 #include "common/config.hpp"
 #include "common/error.hpp"
+#include "common/log.hpp"
 
 namespace smelt::pg {
 namespace {
@@ -10,6 +11,18 @@ namespace {
   std::string message = PQerrorMessage(conn);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   throw Error(ExitCode::database, what + ": " + message);
+}
+
+// Server notices (RAISE WARNING/NOTICE) go to smelt's log, not raw to stderr.
+void log_notice(void*, const PGresult* result) {
+  const char* severity = PQresultErrorField(result, PG_DIAG_SEVERITY_NONLOCALIZED);
+  const char* message = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+  const std::string text = message != nullptr ? message : "";
+  if (severity != nullptr && std::string_view(severity) == "WARNING") {
+    log::warn("postgresql", {{"detail", text}});
+  } else {
+    log::debug("postgresql", {{"detail", text}});
+  }
 }
 
 bool succeeded(const PGresult* result) {
@@ -22,8 +35,10 @@ bool succeeded(const PGresult* result) {
 Session::Session(const std::string& conninfo) {
   conn_ = PQconnectdb(conninfo.c_str());
   if (PQstatus(conn_) != CONNECTION_OK) {
+    std::unique_ptr<PGconn, decltype(&PQfinish)> failed(conn_, &PQfinish);  // the destructor won't run
     fail(conn_, "cannot connect to PostgreSQL (" + config::redact_conninfo(conninfo) + ")");
   }
+  PQsetNoticeReceiver(conn_, log_notice, nullptr);
 }
 
 Session::~Session() { PQfinish(conn_); }
