@@ -6,7 +6,9 @@
 -- refresh: incremental; the newest observation (observed_at, then Kafka
 -- partition and offset) wins whatever the arrival order; first_seen_at is
 -- the earliest observed_at. Leaves pg_temp.tmp_comment_written (the keys
--- written) for the dirty marks.
+-- written) for the dirty marks. Re-merging the stored newest observation
+-- itself (a backfill re-decoding bronze) applies its content again, so a new
+-- sentiment model replaces the scores; unchanged rows are not written.
 create or replace function smelt.merge_comments()
 returns bigint
 language plpgsql
@@ -60,7 +62,7 @@ begin
         cross join lateral (
             select c.comment_id is null
                 or (s.observed_at, coalesce(s.kafka_partition, -1), coalesce(s.kafka_offset, -1))
-                   > (c.last_observed_at, coalesce(c.last_kafka_partition, -1), coalesce(c.last_kafka_offset, -1))
+                   >= (c.last_observed_at, coalesce(c.last_kafka_partition, -1), coalesce(c.last_kafka_offset, -1))
                    as newer
         ) as v
     ),

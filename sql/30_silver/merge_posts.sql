@@ -3,6 +3,9 @@
 -- pg_temp.stg_posts into silver.posts, one write per changed post.
 -- grain: one row per post; key: (source, post_id)
 -- upstreams: pg_temp.stg_posts, pg_temp.tmp_obs_recomputed, silver.posts
+-- Re-merging the stored newest observation itself (a backfill re-decoding
+-- bronze) applies its content again, so a new sentiment model replaces the
+-- scores (smelt backfill --rescore); unchanged rows are not written.
 -- refresh: incremental. Content (text, author, hashtags, sentiment...) comes
 -- from the newest observation: the greatest (observed_at, Kafka partition,
 -- offset) wins whatever the arrival order. Counters are those carried by
@@ -84,7 +87,7 @@ begin
         cross join lateral (
             select p.post_id is null
                 or (s.observed_at, coalesce(s.kafka_partition, -1), coalesce(s.kafka_offset, -1))
-                   > (p.last_observed_at, coalesce(p.last_kafka_partition, -1), coalesce(p.last_kafka_offset, -1))
+                   >= (p.last_observed_at, coalesce(p.last_kafka_partition, -1), coalesce(p.last_kafka_offset, -1))
                    as newer
         ) as v
     ),
