@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # smelt's main job on local defaults: installs what is missing, builds, starts
 # a local PostgreSQL and a local Kafka-protocol broker, streams simulated
-# traffic of all five platforms through two ingest workers into bronze, and
-# shows what landed. The database stays up afterwards for exploring.
+# traffic of all five platforms through two ingest workers into bronze, keeps
+# silver and gold fresh with the scheduler, and shows what landed and the gold
+# KPIs. The database stays up afterwards for exploring.
 #   SMELT_DEMO_SECONDS  how long the generator runs (default 30)
 #   SMELT_DEMO_RATE     events per second (default 2800, the source plan's 10 M/hour)
 set -euo pipefail
@@ -25,6 +26,21 @@ export SMELT_DATABASE="host=$state/pg port=$SMELT_PG_PORT user=postgres dbname=s
 psql "$(echo "$SMELT_DATABASE" | sed 's/dbname=smelt/dbname=postgres/')" -qXc "drop database if exists smelt with (force)" -c "create database smelt"
 "$smelt" migrate up --log-format text
 
+echo "demo: the generator's campaigns"
+add_campaign() { "$smelt" campaign add "$@" --starts 2000-01-01 --log-format text >/dev/null; }
+add_campaign "Aurora X2 launch" --brand Aurora --hashtag AuroraX2 --hashtag ShotOnAurora --hashtag AuroraLaunch \
+  --keyword "Aurora X2" --keyword "Aurora phone"
+add_campaign "Verde Cola summer" --brand "Verde Cola" --hashtag VerdeCola --hashtag TasteTheGreen \
+  --hashtag VerdeSummer --keyword "Verde Cola"
+add_campaign "Helix Bank app relaunch" --brand "Helix Bank" --hashtag HelixBank --hashtag HelixDown \
+  --hashtag HelixRewards --keyword "Helix Bank" --keyword "Helix app"
+add_campaign "Nimbus Air new routes" --brand "Nimbus Air" --hashtag NimbusAir --hashtag FlyNimbus \
+  --hashtag NimbusDelays --keyword "Nimbus Air"
+add_campaign "Pulse 30-day challenge" --brand Pulse --hashtag PulseChallenge --hashtag 30DaysOfPulse \
+  --keyword "Pulse Fit" --keyword "Pulse app"
+add_campaign "Orbit+ originals" --brand Orbit --hashtag OrbitOriginals --hashtag OrbitFinale --hashtag OrbitPlus \
+  --keyword "Orbit+" --keyword "Orbit Originals"
+
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -45,6 +61,10 @@ for worker in 1 2; do
   pids+=($!)
 done
 
+echo "demo: the scheduler keeps silver and gold fresh"
+"$smelt" scheduler --log-format text >"$state/scheduler.log" 2>&1 &
+pids+=($!)
+
 echo "demo: generating ${seconds}s of traffic at ${rate} events/s"
 "$smelt" generate --rate "$rate" --duration "$seconds" --duplicates 0.01 --late 0.01 \
   --out-of-order 0.01 --malformed 0.001 --log-format text
@@ -60,8 +80,11 @@ done
 for worker in 1 2; do kill -TERM "${pids[$worker]}"; done
 wait "${pids[1]}" "${pids[2]}" || true
 grep -h "ingest finished" "$state"/ingest-*.log || true
+"$smelt" refresh --log-format text 2>&1 | tail -n 1
+grep -h "lag_s" "$state/scheduler.log" | tail -n 1 || true
 
 echo
 psql "$SMELT_DATABASE" -X -f "$root/sql/queries/reports/bronze_landed.sql"
+psql "$SMELT_DATABASE" -X -f "$root/sql/queries/reports/gold_kpis.sql"
 echo "PostgreSQL keeps running. Explore:  psql \"$SMELT_DATABASE\""
 echo "Stop it with:                     scripts/pg.sh stop"
