@@ -4,12 +4,12 @@
 # traffic of all five platforms through two ingest workers into bronze, keeps
 # silver and gold fresh with the scheduler, and shows what landed and the gold
 # KPIs. The database stays up afterwards for exploring.
-#   SMELT_DEMO_SECONDS  how long the generator runs (default 30)
+#   SMELT_DEMO_SECONDS  how long the generator runs (default 60)
 #   SMELT_DEMO_RATE     events per second (default 2800, the source plan's 10 M/hour)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-seconds=${SMELT_DEMO_SECONDS:-30}
+seconds=${SMELT_DEMO_SECONDS:-60}
 rate=${SMELT_DEMO_RATE:-2800}
 state="$root/.smelt"
 mkdir -p "$state"
@@ -86,5 +86,7 @@ grep -h "lag_s" "$state/scheduler.log" | tail -n 1 || true
 echo
 psql "$SMELT_DATABASE" -X -f "$root/sql/queries/reports/bronze_landed.sql"
 psql "$SMELT_DATABASE" -X -f "$root/sql/queries/reports/gold_kpis.sql"
+psql "$SMELT_DATABASE" -X -f "$root/sql/queries/reports/freshness.sql"
 echo "PostgreSQL keeps running. Explore:  psql \"$SMELT_DATABASE\""
+echo "BI tools: grant the read-only role smelt_bi (gold only) to a login role."
 echo "Stop it with:                     scripts/pg.sh stop"
