@@ -22,30 +22,11 @@ with expected (table_name, key_columns) as (
         ('silver.users', '{source,user_id}'::text[]),
         ('silver.user_history', '{source,user_id,observed_at}'::text[]),
         ('silver.campaign_posts', '{campaign_id,source,post_id}'::text[])
-),
-
-unique_keys as (
-    select
-        i.indrelid,
-        array(select a.attname::text
-                from unnest(i.indkey) as k (attnum)
-                join pg_attribute as a on a.attrelid = i.indrelid and a.attnum = k.attnum
-               order by 1) as key_columns,
-        (select bool_and(a.attnotnull)
-           from unnest(i.indkey) as k (attnum)
-           join pg_attribute as a on a.attrelid = i.indrelid and a.attnum = k.attnum) as not_null
-    from pg_index as i
-    where i.indisunique and i.indisvalid and i.indpred is null
 )
 
 select e.table_name, e.key_columns
 from expected as e
-where not exists (
-    select 1
-    from unique_keys as u
-    where u.indrelid = to_regclass(e.table_name)
-      and u.key_columns = array(select c from unnest(e.key_columns) as c order by 1)
-      and u.not_null)
+where not smelt.key_enforced(e.table_name, e.key_columns)
 $check$)
 on conflict (check_name) do update
     set severity = excluded.severity,
