@@ -22,7 +22,7 @@ broker_pid=
 
 cleanup() {
   [ -n "$broker_pid" ] && kill -TERM "$broker_pid" 2>/dev/null && wait "$broker_pid" 2>/dev/null
-  "$root/scripts/pg.sh" stop "$pgdir" >/dev/null 2>&1 || true
+  "$root/scripts/pg.sh" wipe "$pgdir" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -10,6 +10,6 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 chmod 755 "$work"
 export SMELT_PG_PORT=${SMELT_BENCH_PG_PORT:-54337}
-trap '"$root/scripts/pg.sh" stop "$work/pg" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-"$root/scripts/pg.sh" start "$work/pg" >/dev/null
-"$root/tests/sql/bench/refresh_cost.sh" "host=$work/pg port=$SMELT_PG_PORT user=postgres" "${LARGE_SECONDS:-7200}"
+trap '"$root/scripts/pg.sh" wipe "$work/pg" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+conninfo=$("$root/scripts/pg.sh" start "$work/pg")
+"$root/tests/sql/bench/refresh_cost.sh" "${conninfo% dbname=smelt}" "${LARGE_SECONDS:-7200}"

@@ -21,8 +21,7 @@ smelt="$build/smelt"
 
 echo "demo: starting PostgreSQL"
 export SMELT_PG_PORT=${SMELT_PG_PORT:-54329}
-"$root/scripts/pg.sh" start >/dev/null
-export SMELT_DATABASE="host=$state/pg port=$SMELT_PG_PORT user=postgres dbname=smelt"
+export SMELT_DATABASE=$("$root/scripts/pg.sh" start)
 psql "$(echo "$SMELT_DATABASE" | sed 's/dbname=smelt/dbname=postgres/')" -qXc "drop database if exists smelt with (force)" -c "create database smelt"
 "$smelt" migrate up --log-format text
 

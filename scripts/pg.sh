@@ -3,7 +3,11 @@
 #   scripts/pg.sh start [DIR]   initdb if needed, start, create database smelt; prints a conninfo
 #   scripts/pg.sh stop  [DIR]   stop it
 #   scripts/pg.sh url   [DIR]   print the conninfo
+#   scripts/pg.sh wipe  [DIR]   stop it and delete its data
 # DIR defaults to .smelt/pg under the repository. Port: SMELT_PG_PORT or 54329.
+# As root the server runs as the postgres user; when that user cannot reach
+# DIR (a checkout under a private home or temp folder), the cluster lives in
+# /tmp/smelt-pg-<hash of DIR> instead. Always use the printed conninfo.
 set -euo pipefail
 
 cmd=${1:-start}
@@ -13,16 +17,27 @@ port=${SMELT_PG_PORT:-54329}
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
 [ -x "$bindir/pg_ctl" ] || { echo "pg.sh: PostgreSQL server binaries not found; run scripts/setup.sh" >&2; exit 1; }
 
+# Makes sure the server's user can write the cluster directory (see above).
+resolve_dir() {
+  [ "$(id -u)" -eq 0 ] || { mkdir -p "$dir"; return; }
+  mkdir -p "$dir" 2>/dev/null && chown postgres:postgres "$dir" 2>/dev/null
+  if ! runuser -u postgres -- test -w "$dir" 2>/dev/null; then
+    dir="/tmp/smelt-pg-$(printf '%s' "$dir" | md5sum | cut -c1-12)"
+    mkdir -p "$dir"
+    chown postgres:postgres "$dir"
+  fi
+}
+
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
 url() { echo "host=$dir port=$port dbname=smelt user=postgres"; }
 
+resolve_dir
+
 case "$cmd" in
   start)
-    mkdir -p "$dir"
-    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
     if [ ! -f "$dir/data/PG_VERSION" ]; then
       as_owner "$bindir/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
       cat >>"$dir/data/postgresql.conf" <<CONF
@@ -51,5 +66,11 @@ CONF
     fi
     ;;
   url) url ;;
-  *) echo "usage: scripts/pg.sh start|stop|url [DIR]" >&2; exit 2 ;;
+  wipe)
+    if [ -f "$dir/data/PG_VERSION" ]; then
+      as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$dir"
+    ;;
+  *) echo "usage: scripts/pg.sh start|stop|url|wipe [DIR]" >&2; exit 2 ;;
 esac

@@ -14,11 +14,10 @@ build=$("$root/scripts/build.sh")
 # A throwaway PostgreSQL just for this run.
 export SMELT_PG_PORT=${SMELT_TEST_PG_PORT:-54339}
 pgdir="$root/.smelt/test-pg"
-"$root/scripts/pg.sh" stop "$pgdir" >/dev/null 2>&1 || true
-rm -rf "$pgdir"
-"$root/scripts/pg.sh" start "$pgdir" >/dev/null
+"$root/scripts/pg.sh" wipe "$pgdir"
+conninfo=$("$root/scripts/pg.sh" start "$pgdir")
 trap '"$root/scripts/pg.sh" stop "$pgdir" >/dev/null 2>&1 || true' EXIT
-export SMELT_TEST_DATABASE="host=$pgdir port=$SMELT_PG_PORT user=postgres dbname=postgres"
+export SMELT_TEST_DATABASE="${conninfo/dbname=smelt/dbname=postgres}"
 
 echo "test: running"
 cd "$build"
