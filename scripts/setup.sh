@@ -5,7 +5,7 @@ set -euo pipefail
 
 DEBIAN_PACKAGES=(
   build-essential cmake ninja-build pkg-config git
-  postgresql postgresql-contrib postgresql-15-pgtap libpq-dev libpqxx-dev
+  postgresql postgresql-contrib postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl libpq-dev libpqxx-dev
   librdkafka-dev kcat
   libsimdjson-dev libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -16,7 +16,7 @@ values (
 select f.mart, f.complete_through, f.refreshed_at
 from gold.mart_freshness as f
 where f.complete_through is null
-   or f.complete_through < now() - make_interval(mins => smelt.setting('freshness_warn_minutes')::integer)
+   or f.complete_through < smelt.as_of() - make_interval(mins => smelt.setting('freshness_warn_minutes')::integer)
                                  - case f.grain when 'hour' then interval '1 hour'
                                                 when 'day' then interval '1 day'
                                                 else interval '1 minute' end

@@ -1,7 +1,7 @@
 -- smelt.apply_retention(keep_days) -> partitions dropped
 -- Drops silver and gold data older than keep_days (default 400; bronze is
 -- kept forever). The cutoff is the start of the UTC month that contains
--- now() - keep_days, moved earlier when needed so that it never cuts into a
+-- smelt.as_of() - keep_days, moved earlier when needed so that it never cuts into a
 -- window gold still reads: every mart keeps at least 15 days before its
 -- complete_through (the 7-day trending window and the 7 days it is compared
 -- with, plus the current day). keep_days below 15 is refused.
@@ -39,7 +39,7 @@ begin
     perform pg_advisory_xact_lock(hashtext('smelt.merge_decoded'));
     perform pg_advisory_xact_lock(hashtext('smelt.refresh_gold'));
 
-    v_cutoff := date_trunc('month', (now() - make_interval(days => p_keep_days)) at time zone 'UTC')
+    v_cutoff := date_trunc('month', (smelt.as_of() - make_interval(days => p_keep_days)) at time zone 'UTC')
                 at time zone 'UTC';
     select min(complete_through) into v_complete from gold.mart_freshness;
     if v_complete is not null then

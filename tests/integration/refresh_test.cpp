@@ -33,6 +33,10 @@ namespace {
 using namespace std::chrono_literals;
 
 const std::string START_TIME = "2026-11-22T10:00:00Z";
+// The events carry fixed times, so the tests pin the moment event-time
+// checks and retention measure against (smelt.as_of) to just after them:
+// otherwise freshness would fail on every day after the one they name.
+const std::string AS_OF = "2026-11-22T10:10:00Z";
 const std::vector<std::string> PLATFORMS = {"instagram", "reddit", "tiktok", "x", "youtube"};
 
 // ---- events --------------------------------------------------------------
@@ -174,9 +178,15 @@ std::map<std::string, std::string> gold_fingerprint(const std::string& conninfo,
 class RefreshTest : public PgTest {
  protected:
   void SetUp() override {
+    setenv("PGOPTIONS", ("-c smelt.as_of=" + AS_OF).c_str(), 1);
     PgTest::SetUp();
     if (HasFatalFailure()) return;
     migrate(conninfo());
+  }
+
+  void TearDown() override {
+    unsetenv("PGOPTIONS");
+    PgTest::TearDown();
   }
 
   static void migrate(const std::string& conninfo) {

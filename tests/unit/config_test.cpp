@@ -21,7 +21,7 @@ TEST(Config, FileFillsOnlyUnsetVariables) {
   std::ofstream(path) << "# comment\ndatabase = 'dbname=fromfile'\n[ingest]\nbatch-rows = 7\n";
   setenv("SMELT_INGEST_BATCH_ROWS", "9", 1);
   unsetenv("SMELT_DATABASE");
-  config::load_into_environment(path.string());
+  config::load_into_environment(path.string(), {{"", "database"}, {"ingest", "batch-rows"}});
   EXPECT_STREQ(std::getenv("SMELT_DATABASE"), "dbname=fromfile");
   EXPECT_STREQ(std::getenv("SMELT_INGEST_BATCH_ROWS"), "9");
   unsetenv("SMELT_DATABASE");
@@ -32,12 +32,28 @@ TEST(Config, MalformedLineNamesFileAndLine) {
   auto path = std::filesystem::temp_directory_path() / "smelt_config_bad.conf";
   std::ofstream(path) << "ok = 1\nnot a pair\n";
   try {
-    config::load_into_environment(path.string());
+    config::load_into_environment(path.string(), {{"", "ok"}});
     FAIL() << "expected an error";
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("smelt_config_bad.conf:2"), std::string::npos) << e.what();
     EXPECT_EQ(e.code(), ExitCode::usage);
   }
+}
+
+TEST(Config, UnknownKeysAreErrorsWithTheClosestKnownKey) {
+  auto path = std::filesystem::temp_directory_path() / "smelt_config_unknown.conf";
+  std::ofstream(path) << "[ingest]\nbatch-rows = 5\nbatch-rowz = 5\n";
+  const std::vector<config::Key> known = {{"", "database"}, {"ingest", "batch-rows"}, {"ingest", "batch-bytes"}};
+  try {
+    config::load_into_environment(path.string(), known);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), path.string() + ":3: unknown key 'batch-rowz' in [ingest]; did you mean 'batch-rows'?");
+    EXPECT_EQ(e.code(), ExitCode::usage);
+  }
+  unsetenv("SMELT_INGEST_BATCH_ROWS");
+  EXPECT_EQ(config::closest("batch-rowz", {"batch-bytes", "batch-rows"}), "batch-rows");
+  EXPECT_EQ(config::closest("verbose", {"batch-bytes", "batch-rows"}), "");
 }
 
 TEST(Config, PasswordsAreRedacted) {

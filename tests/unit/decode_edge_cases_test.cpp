@@ -136,9 +136,21 @@ TEST_F(DecodeEdgeCases, NumericIdsKeepTheirDigitsAndNeverGoThroughDouble) {
                ErrorReason::missing_id, "is not an id");
   expect_error(envelope("tiktok", "post", R"({"id":-7320768196569599275,"create_time":1704499196})"),
                ErrorReason::missing_id);
-  // Beyond 64 bits: simdjson refuses the number, so the whole event.
-  expect_error(envelope("tiktok", "post", R"({"id":99999999999999999999,"create_time":1704499196})"),
-               ErrorReason::invalid_json);
+  // Beyond 64 bits (valid JSON): the id keeps its digits as text.
+  ASSERT_TRUE(decode(envelope("tiktok", "post", R"({"id":73207681965695992751,"create_time":1704499196})")).ok());
+  EXPECT_EQ(rows_.posts.back().post_id, "73207681965695992751");
+}
+
+TEST_F(DecodeEdgeCases, CountersBeyond64BitsAreNotReportedAndCostNothingElse) {
+  const std::string video =
+      R"({"id":7320768196569599275,"create_time":1704499196,"like_count":123456789012345678901234,)"
+      R"("view_count":5,"hashtag_names":["big"],"video_description":"\"1234567890123456789012\" in text"})";
+  ASSERT_TRUE(decode(envelope("tiktok", "post", video)).ok());
+  const PostRow& post = rows_.posts.back();
+  EXPECT_EQ(post.post_id, "7320768196569599275");
+  EXPECT_EQ(post.likes, std::nullopt);
+  EXPECT_EQ(post.views, 5);
+  EXPECT_EQ(post.text, "\"1234567890123456789012\" in text");
 }
 
 TEST_F(DecodeEdgeCases, CountsThatAreNotCountsAreNull) {

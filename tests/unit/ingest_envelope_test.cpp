@@ -4,6 +4,7 @@
 
 #include "ingest/batch.hpp"
 #include "ingest/copy_text.hpp"
+#include "common/json.hpp"
 #include "ingest/envelope.hpp"
 #include "ingest/timestamp.hpp"
 
@@ -55,6 +56,33 @@ TEST(IngestEnvelope, KeepsEscapedNulBecauseTextCanHoldIt) {
   auto verdict = reader.read(
       R"({"source":"x","kind":"post","observed_at":"2026-11-22T10:15:03Z","payload":{"text":"a\u0000b"}})");
   EXPECT_TRUE(std::holds_alternative<Envelope>(verdict));
+}
+
+// JSON allows integers of any size: a TikTok page with a 20-digit id is valid.
+TEST(IngestEnvelope, AcceptsIntegersBeyond64Bits) {
+  EnvelopeReader reader(1 << 20);
+  for (const char* id : {"73207681965695992751", "-9223372036854775809", "123456789012345678901234567890"}) {
+    const std::string message = std::string(R"({"source":"tiktok","kind":"post","observed_at":"2026-11-22T10:15:03Z",)") +
+                                R"("payload":{"id":)" + id + R"(,"like_count":1,"music_id":[)" + id + "]}}";
+    auto verdict = reader.read(message);
+    ASSERT_TRUE(std::holds_alternative<Envelope>(verdict)) << message;
+    EXPECT_EQ(std::get<Envelope>(verdict).source, "tiktok");
+  }
+  // ... but a big integer does not make broken JSON valid.
+  EXPECT_EQ(reason_of(reader.read(
+                R"({"source":"x","kind":"post","observed_at":"2026-11-22T10:15:03Z","payload":{"id":73207681965695992751x}})")),
+            RejectReason::invalid_json);
+  EXPECT_EQ(reason_of(reader.read(
+                R"({"source":"x","kind":"post","observed_at":"2026-11-22T10:15:03Z","payload":{"id":073207681965695992751}})")),
+            RejectReason::invalid_json);
+}
+
+TEST(JsonParse, QuotesOnlyIntegersBeyond64BitsOutsideStrings) {
+  EXPECT_EQ(json::quote_big_integers(R"({"a":18446744073709551615,"b":-9223372036854775808,"c":1.5e300})"),
+            std::nullopt);
+  EXPECT_EQ(json::quote_big_integers(R"({"a":18446744073709551616,"s":"99999999999999999999\"","b":[-9223372036854775809]})"),
+            R"({"a":"18446744073709551616","s":"99999999999999999999\"","b":["-9223372036854775809"]})");
+  EXPECT_EQ(json::quote_big_integers(R"([123456789012345678901.5, 1e400])"), std::nullopt);
 }
 
 TEST(IngestEnvelope, RejectsEachKindOfBadInput) {

@@ -1,6 +1,10 @@
 #include "cli/app.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <iostream>
+#include <string_view>
+#include <vector>
 
 #include "common/config.hpp"
 #include "common/error.hpp"
@@ -23,6 +27,45 @@ config file (--config, SMELT_CONFIG or ./smelt.conf; `key = value` lines,
 [section] headers map to SMELT_<SECTION>_<KEY>), built-in defaults.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 database, 4 kafka, 5 migration,
 6 data loss refused, 130 interrupted.)";
+
+bool is_config_option(const CLI::Option& option) {
+  const auto& names = option.get_lnames();
+  if (names.empty() && option.get_envname().empty()) return false;  // positional or short-only
+  for (const char* builtin : {"help", "help-all", "version", "config"}) {
+    if (!names.empty() && names.front() == builtin) return false;
+  }
+  return true;
+}
+
+/// The config file key of an option: under `section` when its variable is
+/// SMELT_<SECTION>_<KEY>, at the top of the file when it is SMELT_<KEY>.
+config::Key config_key(const CLI::Option& option, const std::string& section) {
+  const std::string& env = option.get_envname();
+  if (!option.get_lnames().empty()) {
+    const std::string& name = option.get_lnames().front();
+    if (env == config::env_name(section, name)) return {section, name};
+    if (env == config::env_name("", name)) return {"", name};
+  }
+  std::string key;
+  for (char c : std::string_view(env).substr(6)) key += c == '_' ? '-' : static_cast<char>(std::tolower(c));
+  return {"", key};
+}
+
+/// Gives every option of `command` and its subcommands an environment
+/// variable (SMELT_<SECTION>_<KEY> unless it has one) and collects the keys
+/// a config file may set, so every option works from flag, environment and
+/// file alike and a misspelt file key is an error.
+void name_environment(CLI::App& command, const std::string& section, std::vector<config::Key>& keys) {
+  for (CLI::Option* option : command.get_options()) {
+    if (!is_config_option(*option)) continue;
+    if (option->get_envname().empty()) option->envname(config::env_name(section, option->get_lnames().front()));
+    auto key = config_key(*option, section);
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+  }
+  for (CLI::App* sub : command.get_subcommands([](CLI::App*) { return true; })) {
+    name_environment(*sub, section.empty() ? sub->get_name() : section + "." + sub->get_name(), keys);
+  }
+}
 
 int run_action(const Action& action) {
   try {
@@ -69,9 +112,12 @@ int run(int argc, char** argv) {
   add_check_command(app, action);
   add_campaign_command(app, action);
 
+  std::vector<config::Key> config_keys;
+  name_environment(app, "", config_keys);
+
   try {
     if (auto path = config::find_config_path(argc, argv); !path.empty()) {
-      config::load_into_environment(path);
+      config::load_into_environment(path, config_keys);
     }
     app.parse(argc, argv);
     log::init(log::parse_format(log_format), log_level);

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "cli/app.hpp"
+#include "cli/validators.hpp"
 #include "common/error.hpp"
 #include "common/log.hpp"
 #include "refresh/backfill.hpp"
@@ -110,7 +111,7 @@ void add_backfill_command(CLI::App& app, Action& action) {
   command
       ->add_option("--chunk-events", options.chunk_events,
                    "Events per merge transaction (chunks are cut at whole minutes)")
-      ->check(CLI::Range(std::int64_t{1}, std::int64_t{100'000'000}))
+      ->check(between(1, 100e6, "events"))
       ->envname("SMELT_BACKFILL_CHUNK_EVENTS")
       ->capture_default_str();
   command->footer(R"help(

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "cli/app.hpp"
+#include "cli/validators.hpp"
 #include "refresh/lexicon_options.hpp"
 #include "refresh/scheduler.hpp"
 
@@ -34,19 +35,19 @@ void add_scheduler_command(CLI::App& app, Action& action) {
   command
       ->add_option("--interval", options->interval_s,
                    "Refresh at least every this many seconds, notified or not")
-      ->check(CLI::Range(0.1, 86'400.0))
+      ->check(between(0.1, 86400, "seconds"))
       ->envname("SMELT_SCHEDULER_INTERVAL")
       ->capture_default_str();
   command
       ->add_option("--min-interval-ms", options->min_interval_ms,
                    "... and at most every this many ms: notifications arriving meanwhile share one refresh")
-      ->check(CLI::Range(0, 3'600'000))
+      ->check(between(0, 3.6e6, "ms"))
       ->envname("SMELT_SCHEDULER_MIN_INTERVAL_MS")
       ->capture_default_str();
   command
       ->add_option("--batches-per-transaction", options->batches_per_transaction,
                    "Ingest batches decoded and merged per transaction")
-      ->check(CLI::Range(1, 100'000))
+      ->check(between(1, 100e3, "batches"))
       ->envname("SMELT_SCHEDULER_BATCHES_PER_TRANSACTION")
       ->capture_default_str();
   command
@@ -58,25 +59,25 @@ void add_scheduler_command(CLI::App& app, Action& action) {
   command
       ->add_option("--retention-every", options->retention_every_h,
                    "Hours between retention runs (first at start)")
-      ->check(CLI::Range(0.01, 8'760.0))
+      ->check(between(0.01, 8760, "hours"))
       ->envname("SMELT_SCHEDULER_RETENTION_EVERY")
       ->capture_default_str();
   command
       ->add_option("--partitions-every", options->partitions_every_min,
                    "Minutes between partition maintenance runs (first at start)")
-      ->check(CLI::Range(0.1, 10'080.0))
+      ->check(between(0.1, 10080, "minutes"))
       ->envname("SMELT_SCHEDULER_PARTITIONS_EVERY")
       ->capture_default_str();
   command
       ->add_option("--progress-interval", options->progress_interval_s,
                    "Seconds between progress and freshness lines")
-      ->check(CLI::Range(0.1, 86'400.0))
+      ->check(between(0.1, 86400, "seconds"))
       ->envname("SMELT_SCHEDULER_PROGRESS_INTERVAL")
       ->capture_default_str();
   command
       ->add_option("--db-retry", options->db_retry_s,
                    "Seconds to keep reconnecting to a lost PostgreSQL before failing (0: forever)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(at_least(0, "seconds"))
       ->envname("SMELT_SCHEDULER_DB_RETRY")
       ->capture_default_str();
   command->footer(R"help(

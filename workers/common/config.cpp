@@ -1,10 +1,12 @@
 #include "common/config.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <vector>
 
 #include "common/error.hpp"
 
@@ -26,7 +28,65 @@ std::string unquote(const std::string& value) {
   return value;
 }
 
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string shown_section(const std::string& section) {
+  return section.empty() ? "at the top of the file" : "in [" + section + "]";
+}
+
+/// Throws unless `key` may appear under `section`, with the likeliest fix.
+void check_key(const std::string& where, const std::string& section, const std::string& key,
+               const std::vector<Key>& known) {
+  if (std::find(known.begin(), known.end(), Key{section, key}) != known.end()) return;
+  std::vector<std::string> sections;
+  std::vector<std::string> keys_here;
+  std::vector<std::string> sections_with_key;
+  for (const auto& k : known) {
+    if (std::find(sections.begin(), sections.end(), k.section) == sections.end()) sections.push_back(k.section);
+    if (k.section == section) keys_here.push_back(k.key);
+    if (k.key == key) sections_with_key.push_back(k.section);
+  }
+  if (std::find(sections.begin(), sections.end(), section) == sections.end()) {
+    std::string hint = closest(section, sections);
+    throw Error(ExitCode::usage, where + ": unknown section [" + section + "]" +
+                                     (hint.empty() ? "" : "; did you mean [" + hint + "]?"));
+  }
+  std::string message = where + ": unknown key '" + key + "' " + shown_section(section);
+  if (!sections_with_key.empty()) {
+    message += "; '" + key + "' belongs " + shown_section(sections_with_key.front());
+  } else if (std::string hint = closest(key, keys_here); !hint.empty()) {
+    message += "; did you mean '" + hint + "'?";
+  }
+  throw Error(ExitCode::usage, message);
+}
+
 }  // namespace
+
+std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+  for (const auto& candidate : candidates) {
+    const size_t distance = edit_distance(word, candidate);
+    if (distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
 
 std::string env_name(std::string_view section, std::string_view key) {
   std::string name = "SMELT_";
@@ -54,7 +114,7 @@ std::string find_config_path(int argc, const char* const* argv) {
   return {};
 }
 
-void load_into_environment(const std::string& path) {
+void load_into_environment(const std::string& path, const std::vector<Key>& known) {
   std::ifstream in(path);
   if (!in) throw Error(ExitCode::usage, "cannot read config file " + path);
   std::string line;
@@ -74,6 +134,7 @@ void load_into_environment(const std::string& path) {
     }
     std::string key = trim(std::string_view(text).substr(0, equals));
     std::string value = unquote(trim(std::string_view(text).substr(equals + 1)));
+    check_key(path + ":" + std::to_string(number), section, key, known);
     setenv(env_name(section, key).c_str(), value.c_str(), 0);
   }
 }

@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "common/json.hpp"
 #include "decode/event.hpp"
 #include "decode/platforms.hpp"
 #include "decode/times.hpp"
@@ -105,12 +106,15 @@ Status read_envelope(object envelope, const BronzeRef& ref, Event& event) {
 }
 
 /// Parses the envelope and hands its payload to the platform's decoder.
-Status decode_event(simdjson::dom::parser& parser, std::string_view raw, const BronzeRef& ref, Event& event,
-                    Emitter& emit) {
+Status decode_event(simdjson::dom::parser& parser, std::string& scratch, std::string_view raw, const BronzeRef& ref,
+                    Event& event, Emitter& emit) {
   event.source = ref.source;
   event.kind = ref.kind;
   object envelope;
-  if (auto error = parser.parse(raw.data(), raw.size()).get_object().get(envelope)) {
+  element root;
+  auto error = json::parse(parser, raw, scratch, root);
+  if (!error) error = root.get_object().get(envelope);
+  if (error) {
     return Failure{ErrorReason::invalid_json,
                    std::string("not a JSON object: ") + simdjson::error_message(error)};
   }
@@ -128,7 +132,7 @@ DecodeResult Decoder::decode(std::string_view raw, const BronzeRef& ref, Rows& o
   const Sizes before = sizes_of(out);
   Event event;
   Emitter emit(event, ref, analyzer_, sentiment_model_, out);
-  if (Status failed = decode_event(parser_, raw, ref, event, emit)) {
+  if (Status failed = decode_event(parser_, scratch_, raw, ref, event, emit)) {
     drop_rows_since(out, before);
     emit.fail(*failed);
   }

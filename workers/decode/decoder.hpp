@@ -36,6 +36,7 @@ class Decoder {
   const text::Analyzer& analyzer_;
   std::string sentiment_model_;
   simdjson::dom::parser parser_;
+  std::string scratch_;  ///< a copy with integers beyond 64 bits quoted, when needed
 };
 
 }  // namespace smelt::decode

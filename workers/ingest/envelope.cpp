@@ -4,6 +4,7 @@
 #include <cstring>
 #include <optional>
 
+#include "common/json.hpp"
 #include "ingest/timestamp.hpp"
 
 namespace smelt::ingest {
@@ -61,7 +62,7 @@ Verdict EnvelopeReader::read(std::string_view message) {
     return reject(RejectReason::invalid_utf8, "message is not valid UTF-8");
   }
   simdjson::dom::element root;
-  if (auto error = parser_.parse(message.data(), message.size(), true).get(root); error) {
+  if (auto error = json::parse(parser_, message, scratch_, root); error) {
     return reject(RejectReason::invalid_json, simdjson::error_message(error));
   }
   simdjson::dom::object object;

@@ -46,6 +46,7 @@ class EnvelopeReader {
   Verdict read_fields(simdjson::dom::object object);
   size_t max_message_bytes_;
   simdjson::dom::parser parser_;
+  std::string scratch_;  ///< a copy with integers beyond 64 bits quoted, when needed
 };
 
 }  // namespace smelt::ingest

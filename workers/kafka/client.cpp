@@ -1,5 +1,7 @@
 #include "kafka/client.hpp"
 
+#include <cctype>
+
 #include "common/error.hpp"
 
 namespace smelt::kafka {
@@ -22,10 +24,41 @@ void add_options(CLI::App& command, Options& options) {
   command.add_option("-t,--topic", options.topic, "Kafka topic of the events")
       ->envname("SMELT_TOPIC")
       ->capture_default_str();
-  command.add_option("-X", options.properties, "Kafka client property key=value (repeatable), e.g. -X security.protocol=SSL")
-      ->envname("SMELT_KAFKA_PROPERTIES")
-      ->delimiter(',')
+  command.add_option("-X", options.properties,
+                     "Kafka client property key=value (repeatable; the value is passed as is), "
+                     "e.g. -X security.protocol=SSL -X debug=broker,topic")
       ->allow_extra_args(false);
+  command.add_option("--kafka-properties", options.property_list,
+                     "Kafka client properties as one list k1=v1,k2=v2 (for SMELT_KAFKA_PROPERTIES and the config "
+                     "file; a comma followed by a key= starts the next property, newlines always do); -X wins")
+      ->envname("SMELT_KAFKA_PROPERTIES");
+}
+
+std::vector<std::string> split_property_list(std::string_view list) {
+  auto starts_property = [](std::string_view rest) {
+    size_t at = 0;
+    while (at < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[at])) || rest[at] == '.' ||
+                                rest[at] == '_' || rest[at] == '-')) {
+      ++at;
+    }
+    return at > 0 && at < rest.size() && rest[at] == '=';
+  };
+  std::vector<std::string> properties;
+  std::string current;
+  auto flush = [&] {
+    if (!current.empty()) properties.push_back(std::move(current));
+    current.clear();
+  };
+  for (size_t at = 0; at < list.size(); ++at) {
+    const char c = list[at];
+    if (c == '\n' || (c == ',' && starts_property(list.substr(at + 1)))) {
+      flush();
+    } else if (c != '\r') {
+      current += c;
+    }
+  }
+  flush();
+  return properties;
 }
 
 std::pair<std::string, std::string> split_property(const std::string& text) {
@@ -47,6 +80,10 @@ ConfPtr make_conf(const Options& options, const std::vector<std::pair<std::strin
   ConfPtr conf(rd_kafka_conf_new());
   set_property(conf.get(), "bootstrap.servers", options.brokers);
   for (const auto& [key, value] : defaults) set_property(conf.get(), key, value);
+  for (const auto& text : split_property_list(options.property_list)) {
+    auto [key, value] = split_property(text);
+    set_property(conf.get(), key, value);
+  }
   for (const auto& text : options.properties) {
     auto [key, value] = split_property(text);
     set_property(conf.get(), key, value);
