@@ -16,7 +16,7 @@ mkdir -p "$state"
 
 "$root/scripts/setup.sh"
 echo "demo: building"
-build=$("$root/scripts/build.sh")
+build=$("$root/scripts/build.sh" smelt)
 smelt="$build/smelt"
 
 echo "demo: starting PostgreSQL"
@@ -51,7 +51,7 @@ echo "demo: starting the local broker"
 rm -f "$state/broker"
 "$smelt" broker --partitions 8 --bootstrap-file "$state/broker" --log-format text >"$state/broker.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 100); do [ -s "$state/broker" ] && break; sleep 0.1; done
+for _ in $(seq 600); do [ -s "$state/broker" ] && break; sleep 0.1; done
 export SMELT_BROKERS=$(cat "$state/broker")
 
 echo "demo: two ingest workers in one consumer group"

@@ -10,7 +10,7 @@ DEBIAN_PACKAGES=(
   libsimdjson-dev libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcld2-dev
-  nodejs python3
+  nodejs python3 faketime
 )
 
 missing=()

@@ -110,7 +110,15 @@ check "smelt generate --output" logged "$work/generate-file.log" "$smelt" genera
 # -- broker, two ingest workers, scheduler --------------------------------------
 "$smelt" broker --partitions 8 --bootstrap-file "$work/broker" --log-format text >"$work/broker.log" 2>&1 &
 broker_pid=$!
-for _ in $(seq 100); do [ -s "$work/broker" ] && break; sleep 0.1; done
+wait_for() {  # wait_for SECONDS COMMAND...: polls until COMMAND succeeds; a bound for failure, not a speed
+    local deadline=$(( $(date +%s) + $1 ))
+    shift
+    until "$@"; do
+        [ "$(date +%s)" -lt "$deadline" ] || return 1
+        sleep 0.2
+    done
+}
+wait_for 120 test -s "$work/broker"
 check "smelt broker ready" test -s "$work/broker" || { show_log "$work/broker.log"; finish; }
 export SMELT_BROKERS=$(cat "$work/broker")
 
@@ -124,14 +132,11 @@ pids+=($!)
 check "smelt generate to Kafka (same messages)" logged "$work/generate-kafka.log" "$smelt" generate --rate 8000 \
     "${generate_options[@]}" --log-format json || { show_log "$work/generate-kafka.log"; finish; }
 
+stored_offsets() { psql_value "select coalesce(sum(next_offset), 0) from smelt.ingest_offsets"; }
+all_stored() { [ "$(stored_offsets)" = "$count" ]; }
 caught_up() {
-    local stored
-    for _ in $(seq 600); do
-        stored=$(psql_value "select coalesce(sum(next_offset), 0) from smelt.ingest_offsets")
-        [ "$stored" = "$count" ] && return 0
-        sleep 0.2
-    done
-    echo "stored offsets sum to ${stored:-?}, expected $count" >&2
+    wait_for 600 all_stored && return 0
+    echo "stored offsets sum to $(stored_offsets), expected $count" >&2
     return 1
 }
 check "ingest caught up (stored offsets sum to $count)" caught_up ||

@@ -180,7 +180,6 @@ TEST_F(IngestTest, SigkilledWorkerRestartsWithoutLossOrDuplicates) {
   ASSERT_TRUE(eventually([&] { return scalar("select count(*) > 5000 from bronze.events") == "t"; }, 60s));
   victim->signal(SIGKILL);
   EXPECT_EQ(victim->wait(10s), 128 + SIGKILL);
-  std::this_thread::sleep_for(1s);
   victim = start_worker(broker.bootstrap());
   ASSERT_EQ(generator->wait(120s), 0) << generator->err();
   ASSERT_TRUE(eventually([&] { return caught_up(broker.bootstrap()); }, 120s)) << victim->err() << survivor->err();

@@ -302,20 +302,22 @@ TEST_F(RefreshTest, ConcurrentRefreshersDecodeEachBatchOnce) {
 TEST_F(RefreshTest, SchedulerFollowsIngestWithinSecondsAndStopsOnSigterm) {
   const auto lines = generate("14", 3000);
   load_bronze(conninfo(), lines, 0, 1000, 250);
-  // A long timer: following ingest within seconds needs the notifications.
-  Process scheduler({SMELT_BINARY, "scheduler", "-d", conninfo(), "--interval", "60", "--min-interval-ms",
+  // A timer that never fires during the test: only ingest's notifications
+  // can make the scheduler follow. The waits are bounds for a failure, not
+  // expectations of speed (the latency is printed, not asserted).
+  Process scheduler({SMELT_BINARY, "scheduler", "-d", conninfo(), "--interval", "86400", "--min-interval-ms",
                      "100", "--progress-interval", "1", "--log-format", "json"});
   auto merged = [&](std::int64_t batches) {
     return scalar("select count(*) from smelt.refreshed_batches") == std::to_string(batches) &&
            scalar("select (select count(*) from gold.fct_posts) = (select count(*) from silver.posts)") ==
                "t";
   };
-  ASSERT_TRUE(eventually([&] { return merged(4); }, 30s)) << scheduler.err();
+  ASSERT_TRUE(eventually([&] { return merged(4); }, 300s)) << scheduler.err();
   const auto posts_before = count("select count(*) from gold.fct_posts");
 
   const auto started = std::chrono::steady_clock::now();
   load_bronze(conninfo(), lines, 1000, 1500, 500);
-  ASSERT_TRUE(eventually([&] { return merged(5); }, 5s)) << scheduler.err();
+  ASSERT_TRUE(eventually([&] { return merged(5); }, 300s)) << scheduler.err();
   const auto latency = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   EXPECT_GT(count("select count(*) from gold.fct_posts"), posts_before);
   RecordProperty("ingest_to_gold_s", std::to_string(latency));
@@ -325,14 +327,18 @@ TEST_F(RefreshTest, SchedulerFollowsIngestWithinSecondsAndStopsOnSigterm) {
   exec(
       "select pg_terminate_backend(pid) from pg_stat_activity "
       "where datname = current_database() and pid <> pg_backend_pid()");
-  std::this_thread::sleep_for(300ms);
+  ASSERT_TRUE(eventually([&] { return !log_line(scheduler.err(), "reconnected to PostgreSQL").empty(); }, 300s))
+      << scheduler.err();
   load_bronze(conninfo(), lines, 1500, 2000, 500);
-  ASSERT_TRUE(eventually([&] { return merged(6); }, 15s)) << scheduler.err();
+  ASSERT_TRUE(eventually([&] { return merged(6); }, 300s)) << scheduler.err();
   EXPECT_TRUE(scheduler.running());
-  EXPECT_NE(log_line(scheduler.err(), "reconnected to PostgreSQL"), "") << scheduler.err();
 
-  EXPECT_TRUE(eventually([&] { return !log_line(scheduler.err(), "scheduler progress").empty(); }, 5s));
-  const auto progress = log_line(scheduler.err(), "scheduler progress");
+  // Progress lines keep coming; the first one written after everything was
+  // merged reports nothing pending (earlier ones may predate the last batch).
+  const size_t merged_at = scheduler.err().size();
+  auto progress_after_merge = [&] { return log_line(scheduler.err().substr(merged_at), "scheduler progress"); };
+  ASSERT_TRUE(eventually([&] { return !progress_after_merge().empty(); }, 300s)) << scheduler.err();
+  const auto progress = progress_after_merge();
   EXPECT_EQ(log_text(progress, "gold"), "published") << progress;
   EXPECT_EQ(log_int(progress, "pending_batches"), 0) << progress;
 

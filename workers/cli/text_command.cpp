@@ -92,7 +92,7 @@ void append_string(std::string& out, std::string_view value) {
 void append_number(std::string& out, double value) {
   char buffer[32];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
+  out.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
 }
 
 void append_key(std::string& out, std::string_view key) {

@@ -27,7 +27,7 @@ class CopyLine {
     separate();
     char buffer[24];
     const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out_.append(buffer, end);
+    out_.append(buffer, static_cast<std::size_t>(end - buffer));
     return *this;
   }
   CopyLine& integer(std::optional<std::int64_t> value) { return value ? integer(*value) : null(); }
@@ -117,7 +117,7 @@ void append_copy_text_array(std::string& out, std::span<const std::string> value
 void append_copy_double(std::string& out, double value) {
   char buffer[32];
   const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, end);
+  out.append(buffer, static_cast<std::size_t>(end - buffer));
 }
 
 void append_copy_row(std::string& out, const PostRow& row) {

@@ -46,7 +46,7 @@ void append_base64url(std::string& out, std::uint64_t value, int count) {
 void append_decimal(std::string& out, std::uint64_t value) {
   char buffer[24];
   auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
+  out.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
 }
 
 }  // namespace smelt::generate

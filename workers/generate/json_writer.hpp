@@ -78,7 +78,7 @@ class JsonWriter {
     separate();
     char buffer[64];
     auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
-    out_.append(buffer, result.ptr);
+    out_.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
     need_comma_ = true;
   }
   /// true or false.
@@ -162,7 +162,7 @@ class JsonWriter {
   void append_integer(Integer value) {
     char buffer[24];
     auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out_.append(buffer, result.ptr);
+    out_.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
   }
   static void append_escape(std::string& out, unsigned char c) {
     static constexpr char HEX_DIGITS[] = "0123456789abcdef";
