@@ -348,6 +348,40 @@ TEST_F(RefreshTest, SchedulerFollowsIngestWithinSecondsAndStopsOnSigterm) {
   EXPECT_EQ(log_int(stopped, "records"), 2000) << stopped;
 }
 
+// Input beyond what one cycle may merge: the scheduler publishes gold after
+// each bounded cycle instead of merging the whole backlog first, and says
+// when gold lags more than its target.
+TEST_F(RefreshTest, SchedulerPublishesGoldWhileTheBacklogOutrunsItsMerges) {
+  const auto lines = generate("15", 4000, "50");
+  load_bronze(conninfo(), lines, 0, 2400, 200);  // 12 batches waiting
+  Process scheduler({SMELT_BINARY, "scheduler", "-d", conninfo(), "--interval", "86400", "--min-interval-ms", "0",
+                     "--batches-per-transaction", "1", "--merge-budget-transactions", "1", "--progress-interval",
+                     "0.5", "--freshness-sla", "1", "--log-format", "json"});
+  // More input arrives while the scheduler works through the backlog.
+  load_bronze(conninfo(), lines, 2400, 4000, 200);
+  ASSERT_TRUE(eventually([&] { return count("select count(*) from smelt.refreshed_batches") == 20; }, 300s))
+      << scheduler.err();
+  ASSERT_TRUE(eventually([&] { return count("select count(*) from smelt.pending_batches(100)") == 0; }, 300s));
+
+  // Every cycle merged one transaction and published gold; all but the
+  // last left batches pending.
+  int published_with_backlog = 0;
+  std::istringstream log(scheduler.err());
+  for (std::string line; std::getline(log, line);) {
+    if (line.find("\"msg\":\"refresh finished\"") == std::string::npos) continue;
+    EXPECT_LE(log_int(line, "transactions"), 1) << line;
+    if (line.find("\"budget_spent\":true") != std::string::npos && log_text(line, "gold") == "published") {
+      ++published_with_backlog;
+    }
+  }
+  EXPECT_GE(published_with_backlog, 10) << scheduler.err();
+  // The events span 80 minutes of event time: gold lagged by more than 1 s.
+  EXPECT_NE(log_line(scheduler.err(), "gold lags the newest event by more than the freshness target"), "")
+      << scheduler.err();
+  scheduler.signal(SIGTERM);
+  EXPECT_EQ(scheduler.wait(60s), 0) << scheduler.err();
+}
+
 TEST_F(RefreshTest, BackfillTwiceChangesNothingAndEqualsTheLiveResult) {
   // About 100 minutes of event time, so the backfill runs in several chunks.
   const auto lines = generate("15", 3000, "0.5");

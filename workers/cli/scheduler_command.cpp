@@ -51,6 +51,23 @@ void add_scheduler_command(CLI::App& app, Action& action) {
       ->envname("SMELT_SCHEDULER_BATCHES_PER_TRANSACTION")
       ->capture_default_str();
   command
+      ->add_option("--merge-budget", options->merge_budget_s,
+                   "A cycle stops merging after this many seconds and publishes gold; the rest waits for the "
+                   "next cycle, so gold keeps moving whatever the backlog (0: merge everything first)")
+      ->check(at_least(0, "seconds"))
+      ->capture_default_str();
+  command
+      ->add_option("--merge-budget-transactions", options->merge_budget_transactions,
+                   "... or after this many merge transactions (0: no limit)")
+      ->check(at_least(0, "transactions"))
+      ->capture_default_str();
+  command
+      ->add_option("--freshness-sla", options->freshness_sla_s,
+                   "Warn (with each progress line) while gold lags the newest event by more than this many "
+                   "seconds (0: never)")
+      ->check(at_least(0, "seconds"))
+      ->capture_default_str();
+  command
       ->add_option("--retention-days", options->retention_days,
                    "Silver and gold keep this many days (bronze is kept forever); 0 turns retention off")
       ->check(CLI::Validator(retention_days_check, "0 or DAYS >= 15"))
@@ -86,8 +103,11 @@ The daemon does what `smelt refresh` does, continuously:
     notifies when a batch commits), at most every --min-interval-ms so a
     burst of batches shares one refresh, and every --interval in any case
     (late or missed notifications, watermarks of idle partitions).
-    A refresh merges every pending batch into silver, then refreshes gold,
-    gated by the quality checks.
+    A cycle merges pending batches into silver for at most --merge-budget
+    seconds, then refreshes gold, gated by the quality checks; what is left
+    goes into the next cycle at once. Gold so publishes every few seconds
+    even while the input outruns the merges: freshness then grows with the
+    backlog, but gold keeps moving.
   - partitions: creates bronze's daily and silver's and gold's monthly
     partitions ahead of time (every --partitions-every minutes).
   - retention: drops silver and gold data older than --retention-days
@@ -95,7 +115,8 @@ The daemon does what `smelt refresh` does, continuously:
     touched.
   - a progress line every --progress-interval: batches and events merged,
     pending batches, the newest event time in bronze, gold's watermark and
-    the lag between them (lag_s).
+    the lag between them (lag_s); a warning with it while lag_s exceeds
+    --freshness-sla.
 When gold stops publishing because a check of severity error fails, one
 warning says so (and one info line when it publishes again); `smelt check`
 shows the offending rows.

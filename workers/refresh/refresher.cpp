@@ -49,12 +49,16 @@ void Refresher::reconnect() {
   session_ = connect(conninfo_, application_);
 }
 
-RefreshSummary Refresher::run(const std::string& run_id) {
+RefreshSummary Refresher::run(const std::string& run_id, const MergeBudget& budget) {
   const auto started = std::chrono::steady_clock::now();
   RefreshSummary summary;
   summary.run_id = run_id;
   std::size_t samples_logged = 0;
-  while (!signals::stop_requested() && merge_next(run_id, summary)) {
+  auto spent = [&] {
+    return (budget.transactions > 0 && summary.transactions >= budget.transactions) ||
+           (budget.seconds > 0 && seconds_since(started) >= budget.seconds);
+  };
+  while (!signals::stop_requested() && !(summary.budget_spent = spent()) && merge_next(run_id, summary)) {
     log_decode_errors(run_id, summary.decode, samples_logged);
   }
   if (!signals::stop_requested()) summary.gold = refresh_gold(*session_, run_id);
@@ -163,6 +167,7 @@ void log_summary(std::string_view message, const RefreshSummary& summary) {
                       {"error_reasons", summary.decode.reasons_text()},
                       {"gold", summary.gold ? status_name(summary.gold->status) : "skipped"},
                       {"gold_rows", summary.gold ? summary.gold->rows : 0},
+                      {"budget_spent", summary.budget_spent},
                       {"duration_s", summary.duration_s},
                       {"events_per_s", rate}});
 }

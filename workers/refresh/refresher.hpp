@@ -24,6 +24,14 @@ struct RefreshOptions {
   int batches_per_transaction = 50;  ///< ingest batches merged per transaction
 };
 
+/// How much merging one run may do before it refreshes gold. The scheduler
+/// bounds it so that gold publishes on a steady cadence whatever the
+/// backlog; `smelt refresh` merges everything (no limit).
+struct MergeBudget {
+  double seconds = 0;             ///< claim no new transaction after this long (0: no limit)
+  std::int64_t transactions = 0;  ///< ... or after this many (0: no limit)
+};
+
 /// What one refresh run did.
 struct RefreshSummary {
   std::string run_id;               ///< ties the run's log lines and smelt.refresh_runs rows together
@@ -31,6 +39,7 @@ struct RefreshSummary {
   std::int64_t transactions = 0;    ///< merge transactions committed
   DecodeStats decode;               ///< events decoded, rows staged, decode errors
   std::optional<GoldOutcome> gold;  ///< the gold refresh; nullopt when a stop request skipped it
+  bool budget_spent = false;        ///< merging stopped at the budget: batches may still be pending
   double duration_s = 0;            ///< wall time of the run
 };
 
@@ -49,9 +58,10 @@ class Refresher {
             std::string application);
 
   /// Runs every model once: merges pending batches, one transaction per
-  /// claim, until none is left to claim, then refreshes gold. A stop request
-  /// (SIGINT/SIGTERM) ends it after the current transaction, without gold.
-  RefreshSummary run(const std::string& run_id);
+  /// claim, until none is left to claim or `budget` is spent, then refreshes
+  /// gold. A stop request (SIGINT/SIGTERM) ends it after the current
+  /// transaction, without gold.
+  RefreshSummary run(const std::string& run_id, const MergeBudget& budget = {});
 
   /// One merge transaction: claims pending batches, decodes their bronze
   /// rows into staging, merges them and commits. Adds to `summary`; returns

@@ -114,7 +114,8 @@ class Scheduler {
 
   void refresh() {
     cadence_.started(Clock::now());
-    const auto summary = refresher_.run(log::new_run_id());
+    const auto summary = refresher_.run(log::new_run_id(), budget_);
+    if (summary.budget_spent) cadence_.notified();  // the rest is pending: go on as soon as allowed
     since_progress_.add(summary);
     overall_.add(summary);
     if (summary.batches > 0) {
@@ -180,6 +181,13 @@ class Scheduler {
                                      {"lag_s", freshness.lag_s.value_or(0.0)},
                                      {"gold", last_gold_ ? status_name(*last_gold_) : "none yet"}});
     since_progress_ = {};
+    if (options_.freshness_sla_s > 0 && freshness.lag_s && *freshness.lag_s > options_.freshness_sla_s) {
+      log::warn("gold lags the newest event by more than the freshness target",
+                {{"lag_s", *freshness.lag_s},
+                 {"freshness_sla_s", options_.freshness_sla_s},
+                 {"pending_batches", freshness.pending_batches},
+                 {"hint", "input outruns the merges: run another scheduler, or see docs/scheduler.md"}});
+    }
   }
 
   void recover() {
@@ -200,6 +208,7 @@ class Scheduler {
   }
 
   const SchedulerOptions& options_;
+  MergeBudget budget_{options_.merge_budget_s, options_.merge_budget_transactions};
   Refresher refresher_;
   std::unique_ptr<Listener> listener_;
   RefreshCadence cadence_;
@@ -221,6 +230,8 @@ void run_scheduler(const SchedulerOptions& options) {
   log::info("scheduler started", {{"run_id", run_id},
                                   {"interval_s", options.interval_s},
                                   {"min_interval_ms", options.min_interval_ms},
+                                  {"merge_budget_s", options.merge_budget_s},
+                                  {"freshness_sla_s", options.freshness_sla_s},
                                   {"retention_days", options.retention_days}});
   scheduler.run();
   const auto& totals = scheduler.totals();
