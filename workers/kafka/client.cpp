@@ -1,5 +1,6 @@
 #include "kafka/client.hpp"
 
+#include <CLI/CLI.hpp>
 #include <cctype>
 
 #include "common/error.hpp"

@@ -2,12 +2,15 @@
 
 #include <librdkafka/rdkafka.h>
 
-#include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace smelt::kafka {
 

@@ -1,5 +1,7 @@
 #include "refresh/lexicon_options.hpp"
 
+#include <CLI/CLI.hpp>
+
 namespace smelt::refresh {
 
 void add_lexicon_options(CLI::App& command, text::LexiconSearch& search) {

@@ -1,10 +1,13 @@
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <memory>
 
 #include "text/features.hpp"
 #include "text/lexicon.hpp"
+
+namespace CLI {
+class App;
+}  // namespace CLI
 
 // The text analyzer of the commands that decode bronze (refresh, scheduler,
 // backfill), configured the way smelt text is.
