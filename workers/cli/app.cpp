@@ -68,6 +68,7 @@ int run(int argc, char** argv) {
   add_backfill_command(app, action);
   add_check_command(app, action);
   add_campaign_command(app, action);
+  add_serve_command(app, action);
 
   try {
     if (auto path = config::find_config_path(argc, argv); !path.empty()) {

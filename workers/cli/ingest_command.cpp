@@ -5,6 +5,7 @@
 #include "common/log.hpp"
 #include "common/signals.hpp"
 #include "ingest/worker.hpp"
+#include "metrics/endpoint.hpp"
 
 namespace smelt::cli {
 namespace {
@@ -57,6 +58,7 @@ void add_ingest_command(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"earliest", "latest"}))
       ->envname("SMELT_INGEST_START_FROM")
       ->capture_default_str();
+  metrics::add_endpoint_options(*command, options->metrics, "INGEST");
   command->add_option("--idle-exit", options->idle_exit_s, "Stop after this many seconds without a message (0: run until SIGTERM)")
       ->check(CLI::NonNegativeNumber)
       ->envname("SMELT_INGEST_IDLE_EXIT")

@@ -4,6 +4,7 @@
 #include "cli/app.hpp"
 #include "refresh/lexicon_options.hpp"
 #include "refresh/scheduler.hpp"
+#include "metrics/endpoint.hpp"
 
 namespace smelt::cli {
 namespace {
@@ -73,6 +74,7 @@ void add_scheduler_command(CLI::App& app, Action& action) {
       ->check(CLI::Range(0.1, 86'400.0))
       ->envname("SMELT_SCHEDULER_PROGRESS_INTERVAL")
       ->capture_default_str();
+  metrics::add_endpoint_options(*command, options->metrics, "SCHEDULER");
   command
       ->add_option("--db-retry", options->db_retry_s,
                    "Seconds to keep reconnecting to a lost PostgreSQL before failing (0: forever)")

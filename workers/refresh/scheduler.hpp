@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "metrics/endpoint.hpp"
 #include "text/lexicon.hpp"
 
 // The refresh daemon.
@@ -20,6 +21,7 @@ struct SchedulerOptions {
   double partitions_every_min = 60;  ///< how often partitions are created ahead
   double progress_interval_s = 60;   ///< how often the progress and freshness line is logged
   double db_retry_s = 0;             ///< give up reconnecting after this long (0: never)
+  metrics::EndpointOptions metrics;  ///< /metrics and /healthz (port 0: off)
 };
 
 /// Refreshes on every ingest notification (LISTEN smelt_ingest; bursts
