@@ -87,7 +87,7 @@ url=$(cat "$work/url")
 echo "dashboard: $url"
 
 # Live traffic, stamped with the current time, for as long as the checks need.
-"$smelt" generate --rate 150 --duration 900 --log-format text >"$work/generate.log" 2>&1 &
+"$smelt" generate --rate 150 --event-rate 150 --duration 900 --log-format text >"$work/generate.log" 2>&1 &
 pids+=($!)
 
 ready() { [ "$(status_of "${url}readyz")" = 200 ]; }
