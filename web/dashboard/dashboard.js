@@ -142,9 +142,9 @@
     charts.sentiment.setOption({
       title: { show: false },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null ? 'no posts' : Number(v).toFixed(3); } },
-      legend: { top: 0, type: 'scroll' },
-      grid: { left: 50, right: 16, top: 36, bottom: 36 },
-      xAxis: { type: 'category', data: hours.map(function (h) { return new Date(h).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }); }), name: 'hour', nameLocation: 'middle', nameGap: 24 },
+      legend: { bottom: 0, type: 'scroll' },
+      grid: { left: 50, right: 16, top: 30, bottom: 56 },
+      xAxis: { type: 'category', data: hours.map(function (h) { return new Date(h).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }); }) },
       yAxis: { type: 'value', min: -1, max: 1, name: 'avg sentiment' },
       series: Object.keys(byTag).sort().map(function (tag) {
         return { name: '#' + tag, type: 'line', connectNulls: true, symbolSize: 7,
@@ -163,8 +163,8 @@
         return '#' + r.display_hashtag + '<br>' + number.format(r.posts_7d) + ' posts in 7 days' +
                (r.growth_pct !== null ? '<br>' + (r.growth_pct >= 0 ? '+' : '') + r.growth_pct + ' % vs previous 7 days' : '<br>new this week');
       } },
-      grid: { left: 120, right: 30, top: 10, bottom: 28 },
-      xAxis: { type: 'value', name: 'posts' },
+      grid: { left: 120, right: 24, top: 10, bottom: 28 },
+      xAxis: { type: 'value' },
       yAxis: { type: 'category', data: rows.map(function (r) { return '#' + (r.display_hashtag || r.hashtag); }) },
       series: [{ name: 'posts, 7 days', type: 'bar', data: rows.map(function (r) { return r.posts_7d; }), itemStyle: { color: '#2f6fde' } }]
     }, { replaceMerge: ['series'] });
@@ -182,8 +182,8 @@
     charts.campaigns.setOption({
       title: { show: false },
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return number.format(v) + ' interactions'; } },
-      legend: { top: 0, type: 'scroll' },
-      grid: { left: 60, right: 16, top: 36, bottom: 28 },
+      legend: { bottom: 0, type: 'scroll' },
+      grid: { left: 60, right: 16, top: 30, bottom: 56 },
       xAxis: { type: 'category', data: dayList.map(function (d) {
         var partial = body.rows.some(function (r) { return r.day === d && r.partial; });
         return dayLabel(d) + (partial ? ' (so far)' : '');
@@ -207,7 +207,7 @@
       } },
       legend: { bottom: 0, type: 'scroll' },
       series: [{ name: 'share of voice', type: 'pie', radius: ['38%', '68%'], center: ['50%', '45%'],
-                 label: { formatter: '{b}: {d} %' },
+                 label: { formatter: '{b}\n{d} %' },
                  data: body.rows.map(function (r) {
                    return { name: r.brand, value: r.posts, selected: !!campaign && campaign.brand === r.brand };
                  }) }]
@@ -227,8 +227,13 @@
     list.textContent = '';
     body.marts.forEach(function (m) {
       var item = document.createElement('li');
-      item.textContent = m.mart.replace(/^mart_/, '').replace(/_/g, ' ') + ': ' +
-        (m.complete_through ? new Date(m.complete_through).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '—');
+      var through = '—';
+      if (m.complete_through) {
+        through = m.grain === 'day'
+          ? 'days before ' + new Date(m.complete_through).toLocaleDateString([], { month: 'short', day: 'numeric', timeZone: 'UTC' })
+          : new Date(m.complete_through).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+      }
+      item.textContent = m.mart.replace(/^mart_/, '').replace(/_/g, ' ') + ': ' + through;
       item.title = 'complete through ' + (m.complete_through || 'nothing yet') + ' (' + m.grain + ' grain)';
       list.appendChild(item);
     });

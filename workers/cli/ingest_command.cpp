@@ -77,7 +77,10 @@ oversized), and the partitions' next offsets in smelt.ingest_offsets. On start
 and on every rebalance a worker seeks to the offsets stored in PostgreSQL, so
 nothing is lost or doubled whatever is killed when. If the broker no longer
 holds a stored offset, ingest stops (exit 6) instead of skipping.
-SIGINT/SIGTERM finish the current batch and exit 0.
+SIGINT/SIGTERM finish the current batch and exit 0. With --metrics-port,
+Prometheus /metrics and /healthz are served on that port (messages, bytes,
+batches, rejects by reason, batch durations, lag per partition in messages
+and seconds; see docs/serve.md).
 
 Examples:
   smelt ingest -d postgresql:///smelt -b localhost:9092

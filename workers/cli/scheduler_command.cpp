@@ -97,6 +97,9 @@ The daemon does what `smelt refresh` does, continuously:
   - a progress line every --progress-interval: batches and events merged,
     pending batches, the newest event time in bronze, gold's watermark and
     the lag between them (lag_s).
+  - with --metrics-port: Prometheus /metrics and /healthz on that port
+    (refresh cycles by gold outcome, merged batches and events, cycle
+    durations, pending batches, gold lag; see docs/serve.md).
 When gold stops publishing because a check of severity error fails, one
 warning says so (and one info line when it publishes again); `smelt check`
 shows the offending rows.
