@@ -150,7 +150,7 @@ metrics_parse() {  # metrics_parse NAME URL SERIES...: promtool accepts it and i
     for series in "$@"; do grep -q "^$series" "$work/$name.prom" || { echo "  $name: no $series" >&2; return 1; }; done
 }
 check "serve /metrics parses (promtool check metrics)" metrics_parse serve "${url}metrics" \
-    smelt_database_up smelt_refresh_runs_total smelt_refresh_step_duration_seconds smelt_refresh_pending_batches \
+    smelt_database_up smelt_refresh_runs_15m smelt_refresh_step_duration_seconds smelt_refresh_pending_batches \
     smelt_checks_failing smelt_mart_complete_through_age_seconds smelt_ingest_consumer_lag_messages \
     smelt_ingest_consumer_lag_seconds smelt_refresh_gold_status
 check "ingest /metrics parses" metrics_parse ingest "http://127.0.0.1:$ingest_port/metrics" \

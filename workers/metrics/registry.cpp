@@ -88,11 +88,6 @@ void Registry::add(const std::string& name, const Labels& labels, double amount)
   family(name, Kind::counter).values[labels] += amount;
 }
 
-void Registry::set_counter(const std::string& name, const Labels& labels, double total) {
-  std::lock_guard lock(mutex_);
-  family(name, Kind::counter).values[labels] = total;
-}
-
 void Registry::set(const std::string& name, const Labels& labels, double value) {
   std::lock_guard lock(mutex_);
   family(name, Kind::gauge).values[labels] = value;

@@ -27,8 +27,6 @@ class Registry {
 
   /// Adds `amount` to a counter.
   void add(const std::string& name, const Labels& labels, double amount = 1);
-  /// Sets a counter to a total counted elsewhere (a table, another process).
-  void set_counter(const std::string& name, const Labels& labels, double total);
   /// Sets a gauge.
   void set(const std::string& name, const Labels& labels, double value);
   /// Forgets every series of a gauge (before setting the current ones again).

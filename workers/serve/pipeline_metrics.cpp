@@ -13,10 +13,11 @@ namespace {
 /// The gauges read from sql/queries/monitor/pipeline.sql, with their help.
 const std::vector<std::pair<std::string, std::string>>& database_gauges() {
   static const std::vector<std::pair<std::string, std::string>> gauges = {
-      {"smelt_refresh_step_duration_seconds", "Duration of the latest run of each refresh step (model)"},
+      {"smelt_refresh_runs_15m", "Refresh steps recorded in smelt.refresh_runs in the last 15 minutes, by model and status"},
+      {"smelt_refresh_step_duration_seconds", "Duration of the latest run of each refresh step (model) in the last 15 minutes"},
       {"smelt_refresh_gold_status", "1 for the status of the latest gold refresh (ok, blocked, failed)"},
       {"smelt_refresh_pending_batches", "Committed ingest batches not merged into silver yet"},
-      {"smelt_checks_failing", "Data quality checks whose latest result is a failure, by severity"},
+      {"smelt_checks_failing", "Data quality checks whose latest result (last hour) is a failure, by severity"},
       {"smelt_mart_complete_through_age_seconds", "Seconds between now and each gold mart's complete_through"},
       {"smelt_gold_published_age_seconds", "Seconds since gold was last published"},
       {"smelt_ingest_rejects", "Messages kept in bronze.rejects, by reason"},
@@ -41,7 +42,6 @@ metrics::Labels parse_labels(std::string_view json) {
 PipelineMetrics::PipelineMetrics(SessionPool& monitor, std::unique_ptr<LagProbe> probe, std::string group)
     : monitor_(monitor), probe_(std::move(probe)), group_(std::move(group)) {
   registry_.gauge("smelt_database_up", "1 when the last read of the pipeline's state from PostgreSQL succeeded");
-  registry_.counter("smelt_refresh_runs_total", "Refresh steps recorded in smelt.refresh_runs, by model and status");
   for (const auto& [name, help] : database_gauges()) registry_.gauge(name, help);
   registry_.gauge("smelt_ingest_stored_offset", "Next offset to load per partition (smelt.ingest_offsets)");
   registry_.gauge("smelt_ingest_consumer_lag_messages",
@@ -64,11 +64,7 @@ void PipelineMetrics::read_database() {
     const std::string name(refresh::text_at(rows, row, 0));
     const auto labels = parse_labels(refresh::text_at(rows, row, 1));
     const double value = refresh::double_at(rows, row, 2);
-    if (name == "smelt_refresh_runs_total") {
-      registry_.set_counter(name, labels, value);
-    } else {
-      registry_.set(name, labels, value);
-    }
+    registry_.set(name, labels, value);
   }
 }
 

@@ -1,18 +1,19 @@
 -- The pipeline's state for Prometheus, one sample per row: metric name,
 -- labels (a JSON object) and value. Read by `smelt serve` for /metrics with
 -- its monitoring connection (not smelt_bi: it reads smelt's own tables).
--- Run counts come from smelt.refresh_runs, which keeps run_log_keep_days.
+-- Runs and checks are read from recent rows only (time-indexed), so a
+-- scrape stays cheap however long the run log is.
 with latest_checks as (
     select distinct on (r.check_name) r.check_name, r.severity, r.status
     from smelt.check_results as r
-    where r.checked_at > now() - interval '1 day'
+    where r.checked_at > now() - interval '1 hour'
     order by r.check_name, r.checked_at desc
 ),
 
 latest_steps as (
     select distinct on (r.model) r.model, r.duration_ms, r.status, r.started_at
     from smelt.refresh_runs as r
-    where r.started_at > now() - interval '1 day'
+    where r.started_at > now() - interval '15 minutes'
     order by r.model, r.started_at desc
 ),
 
@@ -21,10 +22,11 @@ freshness as (
 ),
 
 samples as (
-    select 'smelt_refresh_runs_total' as metric,
+    select 'smelt_refresh_runs_15m' as metric,
            jsonb_build_object('model', r.model, 'status', r.status) as labels,
            count(*)::double precision as value
     from smelt.refresh_runs as r
+    where r.started_at > now() - interval '15 minutes'
     group by r.model, r.status
     union all
     select 'smelt_refresh_step_duration_seconds', jsonb_build_object('model', l.model),
