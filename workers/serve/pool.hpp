@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/error.hpp"
 #include "pg/session.hpp"
 
 namespace smelt::serve {
@@ -12,7 +13,8 @@ namespace smelt::serve {
 /// A few PostgreSQL sessions shared by the HTTP handler threads. A session
 /// is opened on demand and prepared with `setup` (an embedded statement
 /// taking `setup_params`); one that failed on a broken connection is
-/// dropped, so the next request connects again (PostgreSQL restarted).
+/// dropped and the work is tried once more on a new connection, so a
+/// restarted PostgreSQL costs no failed request. Work must be read-only.
 class SessionPool {
  public:
   SessionPool(std::string conninfo, std::string setup = "", std::vector<pg::Param> setup_params = {});
@@ -20,14 +22,20 @@ class SessionPool {
   /// Runs `work` with a session of the pool; rethrows what it throws.
   template <class Work>
   auto with(Work&& work) {
-    auto session = acquire();
-    try {
-      auto result = work(*session);
-      release(std::move(session));
-      return result;
-    } catch (...) {
-      if (session->ok()) release(std::move(session));
-      throw;
+    for (int attempt = 1;; ++attempt) {
+      auto session = acquire();
+      try {
+        auto result = work(*session);
+        release(std::move(session));
+        return result;
+      } catch (const Error&) {
+        const bool broken = !session->ok();
+        if (!broken) release(std::move(session));
+        if (!broken || attempt > 1) throw;  // a statement failed on a live connection, or twice
+      } catch (...) {
+        if (session->ok()) release(std::move(session));
+        throw;
+      }
     }
   }
 
