@@ -85,9 +85,9 @@
         });
         return lines.join('<br>');
       } },
-      legend: { top: 0 },
-      grid: { left: 60, right: 16, top: 36, bottom: 36 },
-      xAxis: { type: 'category', data: minutesSeen.map(timeLabel), name: 'minute', nameLocation: 'middle', nameGap: 24 },
+      legend: { bottom: 0, type: 'scroll' },
+      grid: { left: 60, right: 16, top: 30, bottom: 56 },
+      xAxis: { type: 'category', data: minutesSeen.map(timeLabel) },
       yAxis: { type: 'value', name: 'interactions / min' },
       series: series
     }, { replaceMerge: ['series'] });
