@@ -6,6 +6,7 @@
 #include "common/log.hpp"
 #include "common/signals.hpp"
 #include "ingest/worker.hpp"
+#include "metrics/endpoint.hpp"
 
 namespace smelt::cli {
 namespace {
@@ -58,6 +59,7 @@ void add_ingest_command(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"earliest", "latest"}))
       ->envname("SMELT_INGEST_START_FROM")
       ->capture_default_str();
+  metrics::add_endpoint_options(*command, options->metrics, "INGEST");
   command->add_option("--idle-exit", options->idle_exit_s, "Stop after this many seconds without a message (0: run until SIGTERM)")
       ->check(at_least(0, "seconds"))
       ->envname("SMELT_INGEST_IDLE_EXIT")
@@ -76,7 +78,10 @@ oversized), and the partitions' next offsets in smelt.ingest_offsets. On start
 and on every rebalance a worker seeks to the offsets stored in PostgreSQL, so
 nothing is lost or doubled whatever is killed when. If the broker no longer
 holds a stored offset, ingest stops (exit 6) instead of skipping.
-SIGINT/SIGTERM finish the current batch and exit 0.
+SIGINT/SIGTERM finish the current batch and exit 0. With --metrics-port,
+Prometheus /metrics and /healthz are served on that port (messages, bytes,
+batches, rejects by reason, batch durations, lag per partition in messages
+and seconds; see docs/serve.md).
 
 Examples:
   smelt ingest -d postgresql:///smelt -b localhost:9092

@@ -5,6 +5,7 @@
 #include "cli/validators.hpp"
 #include "refresh/lexicon_options.hpp"
 #include "refresh/scheduler.hpp"
+#include "metrics/endpoint.hpp"
 
 namespace smelt::cli {
 namespace {
@@ -91,6 +92,7 @@ void add_scheduler_command(CLI::App& app, Action& action) {
       ->check(between(0.1, 86400, "seconds"))
       ->envname("SMELT_SCHEDULER_PROGRESS_INTERVAL")
       ->capture_default_str();
+  metrics::add_endpoint_options(*command, options->metrics, "SCHEDULER");
   command
       ->add_option("--db-retry", options->db_retry_s,
                    "Seconds to keep reconnecting to a lost PostgreSQL before failing (0: forever)")
@@ -117,6 +119,9 @@ The daemon does what `smelt refresh` does, continuously:
     pending batches, the newest event time in bronze, gold's watermark and
     the lag between them (lag_s); a warning with it while lag_s exceeds
     --freshness-sla.
+  - with --metrics-port: Prometheus /metrics and /healthz on that port
+    (refresh cycles by gold outcome, merged batches and events, cycle
+    durations, pending batches, gold lag; see docs/serve.md).
 When gold stops publishing because a check of severity error fails, one
 warning says so (and one info line when it publishes again); `smelt check`
 shows the offending rows.
