@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "cli/app.hpp"
-#include "cli/validators.hpp"
+#include "common/range_checks.hpp"
 #include "common/error.hpp"
 #include "common/log.hpp"
 #include "refresh/backfill.hpp"
@@ -111,7 +111,7 @@ void add_backfill_command(CLI::App& app, Action& action) {
   command
       ->add_option("--chunk-events", options.chunk_events,
                    "Events per merge transaction (chunks are cut at whole minutes)")
-      ->check(between(1, 100e6, "events"))
+      ->check(range::between(1, 100e6, "events"))
       ->envname("SMELT_BACKFILL_CHUNK_EVENTS")
       ->capture_default_str();
   command->footer(R"help(

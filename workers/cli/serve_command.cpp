@@ -1,6 +1,7 @@
 #include <memory>
 
 #include "cli/app.hpp"
+#include "common/range_checks.hpp"
 #include "serve/server.hpp"
 
 namespace smelt::cli {
@@ -14,7 +15,7 @@ void add_serve_command(CLI::App& app, Action& action) {
       ->envname("SMELT_SERVE_ADDRESS")
       ->capture_default_str();
   command->add_option("-p,--port", options->port, "Port to listen on (0: any free port; see --url-file)")
-      ->check(CLI::Range(0, 65535))
+      ->check(range::between(0, 65535, "(a TCP port)"))
       ->envname("SMELT_SERVE_PORT")
       ->capture_default_str();
   command->add_option("--url-file", options->url_file, "Write the dashboard's URL to this file once listening")
@@ -22,11 +23,11 @@ void add_serve_command(CLI::App& app, Action& action) {
   command
       ->add_option("--max-staleness", options->max_staleness_s,
                    "/readyz fails when gold was last refreshed longer ago than this many seconds (0: not checked)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(range::at_least(0, "seconds"))
       ->envname("SMELT_SERVE_MAX_STALENESS")
       ->capture_default_str();
   command->add_option("--statement-timeout-ms", options->statement_timeout_ms, "Longest an API query may run")
-      ->check(CLI::Range(100, 600'000))
+      ->check(range::between(100, 600e3, "ms"))
       ->envname("SMELT_SERVE_STATEMENT_TIMEOUT_MS")
       ->capture_default_str();
   command->add_option("--brokers", options->kafka.brokers,

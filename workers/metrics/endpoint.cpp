@@ -6,6 +6,7 @@
 
 #include "common/error.hpp"
 #include "common/log.hpp"
+#include "common/range_checks.hpp"
 
 namespace smelt::metrics {
 
@@ -42,7 +43,7 @@ int Endpoint::port() const { return state_->port; }
 
 void add_endpoint_options(CLI::App& command, EndpointOptions& options, const std::string& env_prefix) {
   command.add_option("--metrics-port", options.port, "Serve Prometheus /metrics and /healthz on this port (0: off)")
-      ->check(CLI::Range(0, 65535))
+      ->check(range::between(0, 65535, "(a TCP port)"))
       ->envname("SMELT_" + env_prefix + "_METRICS_PORT")
       ->capture_default_str();
   command.add_option("--metrics-address", options.address, "Address for --metrics-port (0.0.0.0: every interface)")
