@@ -81,8 +81,8 @@ std::string platform_language(std::string_view field) {
   return modernize(code);
 }
 
-std::string detect_language(std::string_view text) {
-  if (count_letters(text) < MIN_DETECTION_LETTERS) return std::string(UNDETERMINED_LANGUAGE);
+std::string detect_language(std::string_view text, std::size_t min_letters) {
+  if (count_letters(text) < min_letters) return std::string(UNDETERMINED_LANGUAGE);
 #ifdef SMELT_HAVE_CLD2
   return cld2_detect(text);
 #else
@@ -155,7 +155,7 @@ constexpr ScriptLanguage SCRIPT_LANGUAGES[] = {
     {Script::gujarati, "gu", true},   {Script::gurmukhi, "pa", true},   {Script::kannada, "kn", true},
     {Script::malayalam, "ml", true},  {Script::sinhala, "si", true},    {Script::khmer, "km", true},
     {Script::lao, "lo", true},        {Script::myanmar, "my", true},    {Script::bengali, "bn", false},
-    {Script::arabic, "ar", false},    {Script::devanagari, "hi", false}, {Script::han, "zh", false},
+    {Script::arabic, "ar", false},    {Script::devanagari, "hi", false}, {Script::han, "", false},
     {Script::cyrillic, "ru", false},  {Script::ethiopic, "am", false}};
 
 const ScriptLanguage* script_language(Script script) {
@@ -266,6 +266,11 @@ std::string_view words_winner(std::string_view text) {
   return votes[0].language;
 }
 
+bool has_function_words(std::string_view language) {
+  return std::any_of(language_words::LATIN.begin(), language_words::LATIN.end(),
+                     [&](const language_words::Words& w) { return w.tag == language; });
+}
+
 std::string context_fit(std::span<const std::string> context, Script script) {
   for (const auto& language : context) {
     const std::string code = platform_language(language);
@@ -285,13 +290,20 @@ Language identify_language(std::string_view prose, std::span<const std::string> 
   const std::string_view words = script == Script::latin ? words_winner(prose) : std::string_view();
   if (words == "hi-Latn") return {std::string(words), LanguageSource::words};
   if (std::string detected = detect_language(prose); detected != UNDETERMINED_LANGUAGE) {
+    // On short texts CLD2 drifts to close neighbours (Spanish read as
+    // Galician, Indonesian as Malay); function words of a language it was
+    // not offered decide then.
+    if (!words.empty() && !has_function_words(detected)) return {std::string(words), LanguageSource::words};
     return {std::move(detected), LanguageSource::detected};
   }
   if (!words.empty()) return {std::string(words), LanguageSource::words};
   if (std::string context = context_fit(context_languages, script); !context.empty()) {
     return {std::move(context), LanguageSource::context};
   }
-  if (by_script != nullptr) return {std::string(by_script->language), LanguageSource::script};
+  // Kanji alone is Japanese or Chinese: only CLD2 (long texts) or context tell.
+  if (by_script != nullptr && !by_script->language.empty()) {
+    return {std::string(by_script->language), LanguageSource::script};
+  }
   return {};
 }
 

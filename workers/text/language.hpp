@@ -36,9 +36,9 @@ struct Language {
 std::string platform_language(std::string_view field);
 
 /// Detects the language of plain text with CLD2. Returns "und" when the text
-/// has fewer than MIN_DETECTION_LETTERS letters, when CLD2 is not sure, or
-/// when smelt was built without CLD2. The caller removes URLs and mentions.
-std::string detect_language(std::string_view text);
+/// has fewer than `min_letters` letters, when CLD2 is not sure, or when smelt
+/// was built without CLD2. The caller removes URLs and mentions.
+std::string detect_language(std::string_view text, std::size_t min_letters = MIN_DETECTION_LETTERS);
 
 /// The language of a post's prose (URLs, mentions, hashtags removed) from
 /// every signal the text has, for texts of any length: the script when it
@@ -47,8 +47,9 @@ std::string detect_language(std::string_view text);
 /// romanised Hindi, "hi-Latn", is told from English), then
 /// `context_languages` (most relevant first: the commented post's language,
 /// the author's recent ones) when they fit the script, then the main language
-/// of a script several languages share (Arabic: ar, Devanagari: hi, Han: zh,
-/// Cyrillic: ru). "und" with source undetermined when nothing fits.
+/// of a script several languages share (Arabic: ar, Devanagari: hi,
+/// Cyrillic: ru; kanji alone stays "und": Japanese or Chinese). "und" with
+/// source undetermined when nothing fits.
 Language identify_language(std::string_view prose, std::span<const std::string> context_languages = {});
 
 /// True when smelt was built with CLD2.

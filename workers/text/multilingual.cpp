@@ -30,6 +30,8 @@ constexpr std::string_view EMOJI_DATA_VERSION = "esr-1.0";
 constexpr std::size_t MIN_ROMANIZED_KEY = 3;
 // Japanese negation after a word: within this many bytes (a few kana).
 constexpr std::size_t JA_NEGATION_WINDOW_BYTES = 18;
+// Longer Japanese entries are whole translated sentences; matching stops here.
+constexpr std::size_t MAX_MATCH_CODE_POINTS = 12;
 // Polite and adnominal endings of the translated Japanese entries, longest first.
 constexpr std::string_view JAPANESE_ENDINGS[] = {"させます", "しています", "している", "しました", "します", "した",
                                                  "して", "です", "ます", "な", "に"};
@@ -567,6 +569,9 @@ class Tokenizer {
   }
 
   void add_word(std::string_view word) {
+    while (word.ends_with('\'')) word.remove_suffix(1);
+    while (word.ends_with("\u2019")) word.remove_suffix(3);
+    if (word.empty()) return;
     Word& w = next();
     b_.lower.clear();
     append_lower(word, b_.lower);
@@ -639,7 +644,11 @@ class Tokenizer {
         i += length;
         continue;
       }
-      if (is_word_char(d.code_point)) {
+      // French and Italian elide onto the next word ("j'adore", "l'app");
+      // elsewhere an apostrophe inside a word belongs to it ("Ankara'ya").
+      const bool inner_apostrophe = (d.code_point == '\'' || d.code_point == 0x2019) &&
+                                    word_start != std::string_view::npos && !language_.rules().elision;
+      if (is_word_char(d.code_point) || inner_apostrophe) {
         if (word_start == std::string_view::npos) word_start = i;
       } else if (word_start != std::string_view::npos) {
         add_word(chunk.substr(word_start, i - word_start));
@@ -672,7 +681,7 @@ class Tokenizer {
 
   // Japanese: the longest lexicon entry or rule word at each position.
   void segment(std::string_view text) {
-    const std::size_t longest = language_.longest_entry();
+    const std::size_t longest = std::min(language_.longest_entry(), MAX_MATCH_CODE_POINTS);
     for (std::size_t i = 0; i < text.size();) {
       const auto d = utf8::decode(text, i);
       if (emoji::is_start(d.code_point)) {
@@ -686,9 +695,8 @@ class Tokenizer {
       std::size_t end = i;
       for (std::size_t n = 0; n < longest && end < text.size(); ++n) {
         end += utf8::decode(text, end).length;
-        b_.lower.clear();
-        append_lower(text.substr(i, end - i), b_.lower);
-        if (const LanguageWord* entry = language_.find(b_.lower)) {
+        // Kana and kanji have no case: the text is looked up as written.
+        if (const LanguageWord* entry = language_.find(text.substr(i, end - i))) {
           best = end - i;
           best_entry = entry;
         }
