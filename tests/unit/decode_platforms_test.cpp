@@ -298,7 +298,10 @@ TEST_F(DecodePlatforms, YouTubeVideoWithStringCounts) {
   EXPECT_EQ(post.shares, std::nullopt);
   EXPECT_EQ(post.impressions, std::nullopt);
   EXPECT_EQ(post.hashtags, (Strings{"AuroraX2", "ShotOnAurora", "phone review"}));  // snippet.tags
-  EXPECT_EQ(post.sentiment_category, "positive");
+  // The channel's defaultLanguage (pt-BR) picks the model, whatever the text.
+  EXPECT_EQ(post.language, "pt-BR");
+  EXPECT_EQ(post.sentiment_status, "scored");
+  EXPECT_TRUE(post.sentiment_model.value_or("").starts_with("smelt-lexicon-pt/")) << *post.sentiment_model;
   EXPECT_TRUE(rows_.users.empty());
 }
 

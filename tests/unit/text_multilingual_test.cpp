@@ -52,7 +52,7 @@ constexpr Case CASES[] = {
      "Non mi è piaciuto, non è bello"},
     {"ar", "يوم رائع وجميل", "خدمة سيئة جدا", "الباص يطلع الساعة ستة", "الفيلم ليس جميل"},
     {"ja", "素晴らしい景色でした", "最悪のサービスでした", "バスは6時に出ます", "この映画は面白くない"},
-    {"id", "Pemandangannya indah sekali", "Pelayanannya buruk sekali", "Busnya berangkat jam enam",
+    {"id", "Pemandangannya indah sekali", "Pelayanannya buruk sekali", "Busnya datang jam enam",
      "Filmnya tidak bagus"},
     {"tr", "Harika bir akşamdı", "Berbat bir hizmet", "Otobüs saat altıda kalkıyor", "Film güzel değil"},
     {"hi", "बहुत सुंदर शाम थी", "बहुत बुरी सेवा", "बस छह बजे निकलती है", "फ़िल्म अच्छी नहीं थी"},
@@ -109,7 +109,9 @@ TEST(TextMultilingual, UnsupportedLanguagesAreUnscoredNotNeutral) {
 }
 
 TEST(TextMultilingual, UndeterminedTextIsUnscoredUnlessItHasNoWords) {
-  EXPECT_EQ(in("und", "lol ok").sentiment_status, SentimentStatus::undetermined_language);
+  EXPECT_EQ(in("und", "Pozdrav svima").sentiment_status, SentimentStatus::undetermined_language);
+  // Words a lexicon knows place a short text: "lol ok" is English.
+  EXPECT_EQ(in("und", "lol ok").language.code, "en");
   const Features emoji = in("und", "😍😍🔥");
   EXPECT_EQ(emoji.sentiment_status, SentimentStatus::scored);
   EXPECT_EQ(emoji.sentiment.category, Category::positive);

@@ -65,6 +65,42 @@ std::string prose_of(std::string_view text, const Entities& entities) {
   return out;
 }
 
+// The language whose lexicon knows the most words of the text, when one
+// knows strictly more than every other (English counts with VADER's words).
+std::string lexicon_vote(const LanguageLexicons& languages, const Lexicon& english, std::string_view prose) {
+  std::vector<std::string> words;
+  std::string word;
+  for (std::size_t i = 0; i <= prose.size();) {
+    const auto d = i < prose.size() ? utf8::decode(prose, i) : utf8::Decoded{U' ', 1};
+    i += d.length;
+    if (unicode::is_letter_or_mark(d.code_point)) {
+      utf8::append(word, unicode::to_lower(d.code_point));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  std::vector<std::pair<std::string_view, int>> votes;
+  int english_votes = 0;
+  for (const auto& w : words) {
+    const WordInfo* info = english.find(w);
+    english_votes += info != nullptr && info->in_lexicon ? 1 : 0;
+  }
+  votes.emplace_back("en", english_votes);
+  for (const auto& language : languages.languages()) {
+    if (language.english_words()) continue;  // romanised Hindi borrows English words
+    int n = 0;
+    for (const auto& w : words) {
+      const LanguageWord* entry = language.find(w);
+      n += entry != nullptr && entry->sentiment ? 1 : 0;
+    }
+    votes.emplace_back(language.tag(), n);
+  }
+  std::sort(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (votes[0].second == 0 || votes[0].second == votes[1].second) return {};
+  return std::string(votes[0].first);
+}
+
 }  // namespace
 
 std::optional<Platform> parse_platform(std::string_view name) {
@@ -209,7 +245,20 @@ Language Analyzer::language_of(std::string_view text, const Entities& entities, 
     return {std::move(code), LanguageSource::platform};
   }
   if (!options_.detect_language) return {};
-  return identify_language(prose_of(text, entities), hints.context_languages);
+  const std::string prose = prose_of(text, entities);
+  Language language = identify_language(prose, hints.context_languages);
+  // A short text no step could place, or placed by CLD2 in a language smelt
+  // has no model for: the sentiment lexicons are word lists of their
+  // languages too ("incrível", "wunderschön", "最悪").
+  const bool unplaced = language.source == LanguageSource::undetermined ||
+                        (language.source == LanguageSource::detected && language_lexicon(language.code) == nullptr &&
+                         sentiment_language_key(language.code) != "en");
+  if (unplaced && languages_ != nullptr) {
+    if (std::string voted = lexicon_vote(*languages_, *lexicon_, prose); !voted.empty()) {
+      return {std::move(voted), LanguageSource::words};
+    }
+  }
+  return language;
 }
 
 }  // namespace smelt::text

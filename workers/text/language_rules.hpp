@@ -122,7 +122,7 @@ inline constexpr std::array<LanguageRules, 11> LANGUAGES = {{
      false},
     {"id", Segmentation::words, ID_NEGATIONS, ID_BOOSTERS, ID_DAMPENERS, ID_CONTRASTS, 3, 0, 4, false},
     {"tr", Segmentation::words, TR_NEGATIONS, TR_BOOSTERS, TR_DAMPENERS, TR_CONTRASTS, 0, 2, 8, false},
-    {"hi", Segmentation::words, HI_NEGATIONS, HI_BOOSTERS, HI_DAMPENERS, HI_CONTRASTS, 2, 2, 0, false},
+    {"hi", Segmentation::words, HI_NEGATIONS, HI_BOOSTERS, HI_DAMPENERS, HI_CONTRASTS, 2, 2, 1, false},
     {"hi-Latn", Segmentation::words, HI_LATN_NEGATIONS, HI_LATN_BOOSTERS, HI_LATN_DAMPENERS,
      HI_LATN_CONTRASTS, 2, 2, 0, false},
 }};

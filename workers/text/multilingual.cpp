@@ -27,7 +27,10 @@ constexpr double AFINN_SCALE = 0.8;
 // SentiCon and Pattern polarities lie in [-1, 1].
 constexpr double POLARITY_SCALE = 4.0;
 constexpr std::string_view EMOJI_DATA_VERSION = "esr-1.0";
-constexpr std::size_t MIN_ROMANIZED_KEY = 3;
+// "accha" keys to "ac": short keys are kept, but only words of at least
+// MIN_ROMANIZED_LETTERS letters are matched by key.
+constexpr std::size_t MIN_ROMANIZED_KEY = 2;
+constexpr std::size_t MIN_ROMANIZED_LETTERS = 4;
 // Japanese negation after a word: within this many bytes (a few kana).
 constexpr std::size_t JA_NEGATION_WINDOW_BYTES = 18;
 // Longer Japanese entries are whole translated sentences; matching stops here.
@@ -147,8 +150,24 @@ bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c
 
 // The stem an exact lexicon word is also matched by: without one final
 // vowel ("delicioso" -> "delicios", which starts "deliciosa").
+// Devanagari spells a syllable in one or two code points, so its stems may
+// be shorter than Latin ones.
+std::size_t min_stem(std::string_view word) {
+  if (word.empty()) return MIN_STEM_CODE_POINTS;
+  const char32_t first = utf8::decode(word, 0).code_point;
+  return first >= 0x900 && first <= 0x97F ? MIN_STEM_CODE_POINTS - 1 : MIN_STEM_CODE_POINTS;
+}
+
 std::string stem_of(std::string_view folded) {
-  if (!folded.empty() && is_vowel(folded.back())) folded.remove_suffix(1);
+  if (!folded.empty() && is_vowel(folded.back())) {
+    folded.remove_suffix(1);
+  } else if (folded.size() >= 3) {
+    // Hindi adjectives and nouns inflect in a final vowel sign: अच्छा, अच्छी, अच्छे.
+    const auto last = utf8::decode(folded, folded.size() - 3);
+    if (last.length == 3 && (last.code_point == 0x93E || last.code_point == 0x940 || last.code_point == 0x947)) {
+      folded.remove_suffix(3);
+    }
+  }
   return std::string(folded);
 }
 
@@ -331,10 +350,14 @@ void LanguageLexicon::add_source(const LexiconSource& source, const std::string&
     std::string folded;
     append_folded(key, folded);
     if (source.romanize) {
-      const std::string romanized = romanized_key(romanize_devanagari(key));
-      if (romanized.size() >= MIN_ROMANIZED_KEY) {
+      const std::string latin = romanize_devanagari(key);
+      const std::string romanized = romanized_key(latin);
+      if (romanized.size() >= MIN_ROMANIZED_KEY && latin.size() >= MIN_ROMANIZED_LETTERS) {
         auto [it, inserted] = romanized_.try_emplace(romanized);
-        if (inserted) it->second = {valence, true, false, 0.0, false};
+        if (inserted) {
+          it->second = {valence, true, false, 0.0, false};
+          ++word_count_;
+        }
       }
       continue;
     }
@@ -349,7 +372,7 @@ void LanguageLexicon::add_source(const LexiconSource& source, const std::string&
     add_word(key, valence);
     if (rules_->stem_suffix > 0) {
       const std::string stem = stem_of(folded);
-      if (code_points(stem) >= MIN_STEM_CODE_POINTS) stems_.try_emplace(stem, LanguageWord{valence, true});
+      if (code_points(stem) >= min_stem(stem)) stems_.try_emplace(stem, LanguageWord{valence, true});
     }
   }
 }
@@ -401,7 +424,7 @@ const LanguageWord* LanguageLexicon::find_stem(std::string_view folded_word, std
   std::size_t end = folded_word.size();
   while (end > 0) {
     const std::string_view prefix = folded_word.substr(0, end);
-    if (code_points(prefix) < MIN_STEM_CODE_POINTS) break;
+    if (code_points(prefix) < min_stem(prefix)) break;
     if (code_points(folded_word.substr(end)) > static_cast<std::size_t>(rules_->stem_suffix)) break;
     if (const auto it = stems_.find(prefix); it != stems_.end()) {
       if (stem_bytes != nullptr) *stem_bytes = end;
@@ -595,8 +618,14 @@ class Tokenizer {
         w.valence = info->valence;
         return;
       }
+      if (b_.lower.size() < MIN_ROMANIZED_LETTERS) return;
       b_.key = romanized_key(b_.lower);
-      classify(w, language_.find_romanized(b_.key));
+      const LanguageWord* entry = language_.find_romanized(b_.key);
+      // Gender and number endings: "acchi", "acche" are forms of "accha".
+      if (entry == nullptr && (b_.key.ends_with('i') || b_.key.ends_with('e'))) {
+        entry = language_.find_romanized(std::string_view(b_.key).substr(0, b_.key.size() - 1));
+      }
+      classify(w, entry);
       return;
     }
     if (language_.rules().stem_suffix == 0) return;
