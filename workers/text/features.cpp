@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <utility>
 
 #include "text/normalize.hpp"
@@ -198,7 +199,10 @@ void Analyzer::score(std::string_view text, std::string_view language, Features&
     features.sentiment_status = SentimentStatus::no_text;
     return;
   }
-  const std::string key = sentiment_language_key(language);
+  // Most posts are "en", "es", ...: only longer tags need the key computed.
+  const bool plain = language.size() == 2 && std::islower(static_cast<unsigned char>(language[0])) != 0 &&
+                     std::islower(static_cast<unsigned char>(language[1])) != 0;
+  const std::string key = plain ? std::string(language) : sentiment_language_key(language);
   const bool english = options_.rules == Rules::reference || key == "en" ||
                        (key == UNDETERMINED_LANGUAGE && !has_letters(text));
   if (english) {

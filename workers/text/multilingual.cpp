@@ -100,6 +100,13 @@ std::size_t code_points(std::string_view text) {
       text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
 }
 
+// The first n code points of text (all of it when shorter).
+std::string_view first_code_points(std::string_view text, std::size_t n) {
+  std::size_t end = 0;
+  for (std::size_t k = 0; k < n && end < text.size(); ++k) end += utf8::decode(text, end).length;
+  return text.substr(0, end);
+}
+
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool is_word_char(char32_t c) {
@@ -108,6 +115,10 @@ bool is_word_char(char32_t c) {
 
 // Lowercase the way lexicon keys are written; İ becomes i.
 void append_lower(std::string_view word, std::string& out) {
+  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    for (char c : word) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+    return;
+  }
   for (std::size_t i = 0; i < word.size();) {
     const auto d = utf8::decode(word, i);
     utf8::append(out, d.code_point == 0x130 ? U'i' : unicode::to_lower(d.code_point));
@@ -315,6 +326,11 @@ void LanguageLexicon::add_word(std::string_view word, double valence) {
   longest_entry_ = std::max(longest_entry_, code_points(word));
 }
 
+void LanguageLexicon::add_stem(const std::string& stem, double valence) {
+  stems_.try_emplace(stem, LanguageWord{valence, true});
+  stem_starts_.emplace(first_code_points(stem, min_stem(stem)));
+}
+
 void LanguageLexicon::add_japanese(std::string_view key, double valence) {
   if (code_points(key) < 2) return;  // one kana or kanji matches inside too many words
   add_word(key, valence);
@@ -362,7 +378,7 @@ void LanguageLexicon::add_source(const LexiconSource& source, const std::string&
       continue;
     }
     if (source.stems_only) {
-      if (code_points(folded) >= MIN_STEM_CODE_POINTS) stems_.try_emplace(folded, LanguageWord{valence, true});
+      if (code_points(folded) >= MIN_STEM_CODE_POINTS) add_stem(folded, valence);
       continue;
     }
     if (segmented) {
@@ -372,7 +388,7 @@ void LanguageLexicon::add_source(const LexiconSource& source, const std::string&
     add_word(key, valence);
     if (rules_->stem_suffix > 0) {
       const std::string stem = stem_of(folded);
-      if (code_points(stem) >= min_stem(stem)) stems_.try_emplace(stem, LanguageWord{valence, true});
+      if (code_points(stem) >= min_stem(stem)) add_stem(stem, valence);
     }
   }
 }
@@ -384,6 +400,7 @@ void LanguageLexicon::add_rule_words() {
   for (auto word : rules_->contrasts) words_[std::string(word)].contrast = true;
   for (const auto& [word, entry] : words_) {
     if (!entry.sentiment) longest_entry_ = std::max(longest_entry_, code_points(word));
+    if (rules_->segmentation == rules::Segmentation::longest_match) match_starts_.emplace(first_code_points(word, 2));
   }
 }
 
@@ -421,12 +438,13 @@ const LanguageWord* LanguageLexicon::find(std::string_view lower_word) const {
 
 const LanguageWord* LanguageLexicon::find_stem(std::string_view folded_word, std::size_t* stem_bytes) const {
   if (stems_.empty()) return nullptr;
+  const std::size_t shortest = min_stem(folded_word);
+  if (!stem_starts_.contains(first_code_points(folded_word, shortest))) return nullptr;
+  const std::size_t max_suffix = static_cast<std::size_t>(rules_->stem_suffix);
+  const std::size_t total = code_points(folded_word);
   std::size_t end = folded_word.size();
-  while (end > 0) {
-    const std::string_view prefix = folded_word.substr(0, end);
-    if (code_points(prefix) < min_stem(prefix)) break;
-    if (code_points(folded_word.substr(end)) > static_cast<std::size_t>(rules_->stem_suffix)) break;
-    if (const auto it = stems_.find(prefix); it != stems_.end()) {
+  for (std::size_t length = total; length >= shortest && total - length <= max_suffix; --length) {
+    if (const auto it = stems_.find(folded_word.substr(0, end)); it != stems_.end()) {
       if (stem_bytes != nullptr) *stem_bytes = end;
       return &it->second;
     }
@@ -717,6 +735,11 @@ class Tokenizer {
         const std::size_t length = emoji::cluster_length(text, i);
         add_emoji(text.substr(i, length));
         i += length;
+        continue;
+      }
+      if (!language_.may_start_entry(first_code_points(text.substr(i), 2)) &&
+          !language_.may_start_entry(text.substr(i, d.length))) {
+        i += d.length;
         continue;
       }
       std::size_t best = 0;

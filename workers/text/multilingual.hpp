@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "text/language_rules.hpp"
@@ -67,6 +68,10 @@ class LanguageLexicon {
   /// the same way), or nullptr; its length in bytes
   /// goes to *stem_bytes when given.
   const LanguageWord* find_stem(std::string_view folded_word, std::size_t* stem_bytes = nullptr) const;
+  /// Whether some longest-match entry starts with these two code points.
+  bool may_start_entry(std::string_view two_code_points) const {
+    return match_starts_.contains(two_code_points);
+  }
   /// The entry for a romanised Hindi key (see romanized_key), or nullptr.
   const LanguageWord* find_romanized(std::string_view key) const;
 
@@ -97,6 +102,7 @@ class LanguageLexicon {
   void add_rule_words();
   void add_word(std::string_view word, double valence);
   void add_japanese(std::string_view key, double valence);
+  void add_stem(const std::string& stem, double valence);
 
   std::string tag_;
   std::string model_name_;
@@ -106,6 +112,11 @@ class LanguageLexicon {
   Table words_;
   Table stems_;
   Table romanized_;
+  // The first code points of every stem (MIN_STEM_CODE_POINTS, or one fewer
+  // for Devanagari) and of every longest-match entry (two): a word or
+  // position whose start is not here skips the longer lookups.
+  std::unordered_set<std::string, Hash, std::equal_to<>> stem_starts_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> match_starts_;
   std::size_t word_count_ = 0;
   std::size_t longest_entry_ = 0;
 };
