@@ -21,17 +21,20 @@ namespace {
 constexpr const char* TEXT_FOOTER = R"(
 Input: one text per line, or JSON lines such as
   {"id": 7, "text": "Loving the new #Café menu!", "platform": "x", "lang": "en",
-   "hashtags": ["Café"], "mentions": [], "cashtags": [], "urls": []}
+   "hashtags": ["Café"], "mentions": [], "cashtags": [], "urls": [],
+   "context_languages": ["en"]}
 A line that starts with '{' and parses as an object with a string "text" is
 JSON; "id" is echoed; entity lists, when present, replace extraction from the
-text. Anything else is plain text. One JSON line is printed per input line.
+text; "context_languages" (related posts' languages, most relevant first)
+help place short texts. Anything else is plain text. One JSON line is
+printed per input line.
 
 Output fields: compound (-1..1), category (positive >= 0.05, negative <= -0.05,
 else neutral), pos/neu/neg shares, model (the language's lexicon and its
 version), sentiment_status (scored, no_text, unsupported_language,
 undetermined_language; the scores are null unless scored), hashtags (tag as
 written and normalized key), mentions, cashtags, urls, language ("und" when
-unsure) and language_source (platform, detected, script, context or
+unsure) and language_source (platform, detected, script, words, context or
 undetermined). With --no-language, lines without a "lang" are scored as
 English.
 
