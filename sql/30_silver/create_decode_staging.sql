@@ -38,6 +38,7 @@ begin
             sentiment_compound  double precision,
             sentiment_category  text,
             sentiment_model     text,
+            sentiment_status    text,
             batch_id            bigint,
             kafka_partition     integer,
             kafka_offset        bigint
@@ -61,6 +62,7 @@ begin
             sentiment_compound  double precision,
             sentiment_category  text,
             sentiment_model     text,
+            sentiment_status    text,
             batch_id            bigint,
             kafka_partition     integer,
             kafka_offset        bigint

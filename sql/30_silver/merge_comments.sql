@@ -49,6 +49,8 @@ begin
             case when v.newer then s.sentiment_compound else c.sentiment_compound end as sentiment_compound,
             case when v.newer then s.sentiment_category else c.sentiment_category end as sentiment_category,
             case when v.newer then s.sentiment_model else c.sentiment_model end as sentiment_model,
+            case when v.newer then coalesce(s.sentiment_status, 'no_text') else c.sentiment_status end
+                as sentiment_status,
             least(c.first_seen_at, s.first_observed_at) as first_seen_at,
             case when v.newer then s.observed_at else c.last_observed_at end as last_observed_at,
             case when v.newer then s.batch_id else c.last_batch_id end as last_batch_id,
@@ -56,7 +58,7 @@ begin
             case when v.newer then s.kafka_offset else c.last_kafka_offset end as last_kafka_offset,
             (c.post_id, c.author_id, c.author_username, c.created_at, c.text, c.language, c.likes,
              c.hashtags, c.hashtags_normalized, c.mentions, c.sentiment_compound, c.sentiment_category,
-             c.sentiment_model, c.first_seen_at, c.last_observed_at) as old_row
+             c.sentiment_model, c.sentiment_status, c.first_seen_at, c.last_observed_at) as old_row
         from staged as s
         left join silver.comments as c on c.source = s.source and c.comment_id = s.comment_id
         cross join lateral (
@@ -84,7 +86,7 @@ begin
             m.mentions,
             m.sentiment_compound,
             m.sentiment_category,
-            m.sentiment_model,
+            m.sentiment_model, m.sentiment_status,
             m.first_seen_at,
             m.last_observed_at,
             m.last_batch_id,
@@ -95,18 +97,18 @@ begin
            or m.old_row is distinct from
               (m.post_id, m.author_id, m.author_username, m.created_at, m.text, m.language, m.likes,
                m.hashtags, m.hashtags_normalized, m.mentions, m.sentiment_compound,
-               m.sentiment_category, m.sentiment_model, m.first_seen_at, m.last_observed_at)
+               m.sentiment_category, m.sentiment_model, m.sentiment_status, m.first_seen_at, m.last_observed_at)
     )
 
     select * from final;
 
     insert into silver.comments as c (
         source, comment_id, post_id, author_id, author_username, created_at, text, language, likes,
-        hashtags, hashtags_normalized, mentions, sentiment_compound, sentiment_category, sentiment_model,
+        hashtags, hashtags_normalized, mentions, sentiment_compound, sentiment_category, sentiment_model, sentiment_status,
         first_seen_at, last_observed_at, last_batch_id, last_kafka_partition, last_kafka_offset)
     select
         source, comment_id, post_id, author_id, author_username, created_at, text, language, likes,
-        hashtags, hashtags_normalized, mentions, sentiment_compound, sentiment_category, sentiment_model,
+        hashtags, hashtags_normalized, mentions, sentiment_compound, sentiment_category, sentiment_model, sentiment_status,
         first_seen_at, last_observed_at, last_batch_id, last_kafka_partition, last_kafka_offset
     from tmp_comment_merged
     order by source, comment_id
@@ -124,6 +126,7 @@ begin
             sentiment_compound = excluded.sentiment_compound,
             sentiment_category = excluded.sentiment_category,
             sentiment_model = excluded.sentiment_model,
+            sentiment_status = excluded.sentiment_status,
             first_seen_at = excluded.first_seen_at,
             last_observed_at = excluded.last_observed_at,
             last_batch_id = excluded.last_batch_id,

@@ -62,6 +62,8 @@ begin
             case when v.newer then s.sentiment_compound else p.sentiment_compound end as sentiment_compound,
             case when v.newer then s.sentiment_category else p.sentiment_category end as sentiment_category,
             case when v.newer then s.sentiment_model else p.sentiment_model end as sentiment_model,
+            case when v.newer then coalesce(s.sentiment_status, 'no_text') else p.sentiment_status end
+                as sentiment_status,
             case when n.source is null then p.likes else n.likes_carried end as likes,
             case when n.source is null then p.shares else n.shares_carried end as shares,
             case when n.source is null then p.comments else n.comments_carried end as comments,
@@ -79,7 +81,7 @@ begin
             p.mentions as old_mentions,
             (p.author_id, p.author_username, p.created_at, p.text, p.language, p.region, p.url,
              p.hashtags, p.hashtags_normalized, p.mentions, p.cashtags, p.urls, p.sentiment_compound,
-             p.sentiment_category, p.sentiment_model, p.likes, p.shares, p.comments, p.views,
+             p.sentiment_category, p.sentiment_model, p.sentiment_status, p.likes, p.shares, p.comments, p.views,
              p.impressions, p.first_seen_at, p.last_observed_at) as old_row
         from tmp_post_staged as s
         left join silver.posts as p on p.source = s.source and p.post_id = s.post_id
@@ -111,7 +113,7 @@ begin
             m.urls,
             m.sentiment_compound,
             m.sentiment_category,
-            m.sentiment_model,
+            m.sentiment_model, m.sentiment_status,
             m.likes,
             m.shares,
             m.comments,
@@ -131,7 +133,7 @@ begin
                 or m.old_row is distinct from
                    (m.author_id, m.author_username, m.created_at, m.text, m.language, m.region, m.url,
                     m.hashtags, m.hashtags_normalized, m.mentions, m.cashtags, m.urls,
-                    m.sentiment_compound, m.sentiment_category, m.sentiment_model, m.likes, m.shares,
+                    m.sentiment_compound, m.sentiment_category, m.sentiment_model, m.sentiment_status, m.likes, m.shares,
                     m.comments, m.views, m.impressions, m.first_seen_at, m.last_observed_at)
                 as changed
         from merged as m
@@ -142,13 +144,13 @@ begin
     insert into silver.posts as p (
         source, post_id, author_id, author_username, created_at, text, language, region, url,
         hashtags, hashtags_normalized, mentions, cashtags, urls,
-        sentiment_compound, sentiment_category, sentiment_model,
+        sentiment_compound, sentiment_category, sentiment_model, sentiment_status,
         likes, shares, comments, views, impressions,
         first_seen_at, last_observed_at, last_batch_id, last_kafka_partition, last_kafka_offset)
     select
         source, post_id, author_id, author_username, created_at, text, language, region, url,
         hashtags, hashtags_normalized, mentions, cashtags, urls,
-        sentiment_compound, sentiment_category, sentiment_model,
+        sentiment_compound, sentiment_category, sentiment_model, sentiment_status,
         likes, shares, comments, views, impressions,
         first_seen_at, last_observed_at, last_batch_id, last_kafka_partition, last_kafka_offset
     from tmp_post_merged
@@ -170,6 +172,7 @@ begin
             sentiment_compound = excluded.sentiment_compound,
             sentiment_category = excluded.sentiment_category,
             sentiment_model = excluded.sentiment_model,
+            sentiment_status = excluded.sentiment_status,
             likes = excluded.likes,
             shares = excluded.shares,
             comments = excluded.comments,

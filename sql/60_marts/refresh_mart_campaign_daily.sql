@@ -10,6 +10,8 @@
 --   posts, authors       campaign posts created that day, and their distinct authors
 --   scored_posts, sentiment_sum, avg_sentiment, positive/neutral/negative_posts
 --                        over those posts
+--   unscored_posts   posts - scored_posts (a generated column of the table): posts
+--                    without text or in a language smelt cannot score; never averaged
 --   observations, *_gained, engagement_gained, reach_gained, engagement_rate
 --                        gained that day (observed_at) by all the campaign's
 --                        posts, whenever they were created

@@ -7,6 +7,8 @@
 -- refresh: incremental (signed deltas); rows that fall to zero are deleted.
 -- metrics: posts, scored_posts, sentiment_sum, avg_sentiment as in
 -- gold.mart_hashtag_sentiment_hourly, per day.
+--   unscored_posts   posts - scored_posts (a generated column of the table): posts
+--                    without text or in a language smelt cannot score; never averaged
 create or replace function smelt.refresh_mart_hashtag_daily()
 returns bigint
 language plpgsql

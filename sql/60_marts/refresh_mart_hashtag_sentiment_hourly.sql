@@ -7,6 +7,8 @@
 -- metrics (docs/data-dictionary.md):
 --   posts            posts created in the hour carrying the hashtag
 --   scored_posts     of those, posts with a sentiment score
+--   unscored_posts   posts - scored_posts (a generated column of the table): posts
+--                    without text or in a language smelt cannot score; never averaged
 --   sentiment_sum    sum of their sentiment_compound (exact numeric)
 --   avg_sentiment    smelt.average_sentiment(sentiment_sum, scored_posts)
 --   positive_posts, neutral_posts, negative_posts  by sentiment_category

@@ -8,6 +8,8 @@
 --   posts, comments      created in the hour (created_at)
 --   observations         post observations made in the hour (observed_at)
 --   scored_posts, sentiment_sum, avg_sentiment  over the posts created
+--   unscored_posts   posts - scored_posts (a generated column of the table): posts
+--                    without text or in a language smelt cannot score; never averaged
 --   *_gained, engagement_gained, reach_gained, engagement_rate  gained by
 --                        observations made in the hour
 create or replace function smelt.refresh_mart_hourly_activity()

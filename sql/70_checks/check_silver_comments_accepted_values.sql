@@ -1,7 +1,7 @@
 -- check: silver_comments_accepted_values
 -- severity: error; runs on: refresh
 -- guards: Comments come from the five platforms; sentiment_category is positive,
---   neutral or negative (or NULL when unscored); language is not empty;
+--   neutral or negative (or NULL when unscored); sentiment_status is scored exactly when sentiment_compound is set, else no_text, unsupported_language or undetermined_language; language is not empty;
 --   likes are never negative. Reads the violation index
 --   comments_invalid_values_idx.
 -- The query returns the offending rows and must return none. It runs as is
@@ -12,12 +12,14 @@ values (
     'error',
     'silver',
     'refresh',
-    'Comments come from the five platforms; sentiment_category is positive, neutral or negative (or NULL when unscored); language is not empty; likes are never negative. Reads the violation index comments_invalid_values_idx.',
+    'Comments come from the five platforms; sentiment_category is positive, neutral or negative (or NULL when unscored); sentiment_status is scored exactly when sentiment_compound is set, else no_text, unsupported_language or undetermined_language; language is not empty; likes are never negative. Reads the violation index comments_invalid_values_idx.',
     $check$
-select c.source, c.comment_id, c.sentiment_category, c.language, c.likes
+select c.source, c.comment_id, c.sentiment_status, c.sentiment_category, c.language, c.likes
 from silver.comments as c
 where c.source not in ('x', 'instagram', 'tiktok', 'youtube', 'reddit')
    or c.sentiment_category not in ('positive', 'neutral', 'negative')
+   or c.sentiment_status not in ('scored', 'no_text', 'unsupported_language', 'undetermined_language')
+   or (c.sentiment_status = 'scored') <> (c.sentiment_compound is not null)
    or c.language = ''
    or c.likes < 0
 $check$)

@@ -27,6 +27,7 @@ TEST(Cli, EveryOptionOfEveryCommandHasAnEnvironmentVariable) {
       {"migrate", "up"}, {"migrate", "status"}, {"migrate", "validate"}, {"migrate", "new"}, {"broker"},
       {"generate"},      {"ingest"},            {"replay"},              {"text"},           {"refresh"},
       {"scheduler"},     {"backfill"},          {"check"},               {"campaign", "add"}, {"campaign", "list"},
+      {"serve"},
       {"campaign", "end"}};
   const std::regex option_line(R"(^\s+(-\w,)?(--[a-z][a-z0-9-]*)\b.*$)");
   for (const auto& command : commands) {

@@ -116,6 +116,7 @@ void expect_text_columns(object back, const Row& sent) {
   EXPECT_EQ(json_double(back, "sentiment_compound"), sent.sentiment_compound);
   EXPECT_EQ(json_text(back, "sentiment_category"), sent.sentiment_category);
   EXPECT_EQ(json_text(back, "sentiment_model"), sent.sentiment_model);
+  EXPECT_EQ(json_text(back, "sentiment_status"), sent.sentiment_status);
 }
 
 void expect_same(object back, const PostRow& sent) {
@@ -175,6 +176,7 @@ PostRow tricky_post(std::int64_t offset) {
   row.sentiment_compound = -0.0516;
   row.sentiment_category = "negative";
   row.sentiment_model = "vader-cpp/1.0.0";
+  row.sentiment_status = "scored";
   row.batch_id = 1;
   row.kafka_partition = 0;
   row.kafka_offset = offset;

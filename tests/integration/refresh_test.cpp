@@ -444,16 +444,24 @@ TEST_F(RefreshTest, BackfillRescoreReplacesSentimentOfAnotherModel) {
   const auto lines = generate("16", 1000);
   load_bronze(conninfo(), lines, 0, lines.size(), 500);
   refresh();
-  const auto model = scalar("select min(sentiment_model) from silver.posts");
+  exec("create table public.models_before as select source, post_id, sentiment_model from silver.posts");
+  EXPECT_GT(count("select count(distinct sentiment_model) from silver.posts"), 1) << "several languages";
+  // An upgrade of the Spanish lexicon: only Spanish posts carry another model.
   exec(
       "update silver.posts set sentiment_model = 'old-model/0', sentiment_compound = 0.999 "
-      "where sentiment_compound is not null");
+      "where sentiment_compound is not null and language = 'es'");
+  ASSERT_GT(count("select count(*) from silver.posts where sentiment_model = 'old-model/0'"), 0);
+  const auto before = scalar("select max(updated_at) from silver.posts");
   auto result =
       smelt({"backfill", "--from", "2026-11-22T09:00:00Z", "--to", "2026-11-22T12:00:00Z", "--rescore"});
   EXPECT_EQ(result.code, 0) << result.err;
   EXPECT_EQ(count("select count(*) from silver.posts where sentiment_model = 'old-model/0'"), 0);
-  EXPECT_EQ(count("select count(*) from silver.posts where sentiment_model <> '" + model + "'"), 0);
+  EXPECT_EQ(count("select count(*) from silver.posts as p join public.models_before as m using (source, post_id) "
+                  "where p.sentiment_model is distinct from m.sentiment_model"),
+            0);
   EXPECT_EQ(count("select count(*) from gold.dim_post where sentiment_compound = 0.999"), 0);
+  // Exactly the stale posts were rewritten: the others keep their row.
+  EXPECT_EQ(count("select count(*) from silver.posts where updated_at > '" + before + "' and language <> 'es'"), 0);
 }
 
 TEST_F(RefreshTest, BackfillRejectsBadRangesAndModels) {

@@ -58,6 +58,7 @@ TEST(DecodeCopyRows, PostLineHasEveryColumnInOrder) {
   row.sentiment_compound = -0.5106;
   row.sentiment_category = "negative";
   row.sentiment_model = "m/1";
+  row.sentiment_status = "scored";
   row.batch_id = 7;
   row.kafka_partition = 3;
   row.kafka_offset = 1234;
@@ -89,6 +90,7 @@ TEST(DecodeCopyRows, PostLineHasEveryColumnInOrder) {
                                              "-0.5106",
                                              "negative",
                                              "m/1",
+                                             "scored",
                                              "7",
                                              "3",
                                              "1234"};
@@ -106,7 +108,7 @@ TEST(DecodeCopyRows, CommentAndUserLines) {
   EXPECT_EQ(
       out,
       "reddit\tc1\t\\N\t\\N\t\\N\t1970-01-01 00:00:00.000000+00\t1970-01-01 00:00:00.000000+00\t\\N\tund\t"
-      "\\N\t{}\t{}\t{\"bob\"}\t\\N\t\\N\t\\N\t0\t0\t0\n");
+      "\\N\t{}\t{}\t{\"bob\"}\t\\N\t\\N\t\\N\tno_text\t0\t0\t0\n");
 
   UserRow user;
   user.source = "tiktok";

@@ -15,7 +15,8 @@ namespace {
 using Strings = std::vector<std::string>;
 
 const text::Analyzer& analyzer() {
-  static const text::Analyzer shared(std::make_shared<const text::Lexicon>(text::Lexicon::load_default()));
+  static const text::Analyzer shared(std::make_shared<const text::Lexicon>(text::Lexicon::load_default()),
+                                     std::make_shared<const text::LanguageLexicons>(text::LanguageLexicons::load_default()));
   return shared;
 }
 

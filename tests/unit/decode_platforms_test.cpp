@@ -19,7 +19,8 @@ namespace {
 using Strings = std::vector<std::string>;
 
 const text::Analyzer& analyzer() {
-  static const text::Analyzer shared(std::make_shared<const text::Lexicon>(text::Lexicon::load_default()));
+  static const text::Analyzer shared(std::make_shared<const text::Lexicon>(text::Lexicon::load_default()),
+                                     std::make_shared<const text::LanguageLexicons>(text::LanguageLexicons::load_default()));
   return shared;
 }
 
@@ -76,7 +77,9 @@ void expect_scored(const Row& row, const Decoder& decoder) {
   EXPECT_LE(*row.sentiment_compound, 1.0);
   ASSERT_TRUE(row.sentiment_category.has_value());
   EXPECT_EQ(*row.sentiment_category, text::category_name(text::categorize(*row.sentiment_compound)));
-  EXPECT_EQ(row.sentiment_model, decoder.sentiment_model());
+  EXPECT_EQ(row.sentiment_status, "scored");
+  ASSERT_TRUE(row.sentiment_model.has_value());
+  EXPECT_NE(decoder.sentiment_models().find("\"" + *row.sentiment_model + "\""), std::string::npos);
 }
 
 TEST_F(DecodePlatforms, XV2PostWithIncludes) {
@@ -295,7 +298,10 @@ TEST_F(DecodePlatforms, YouTubeVideoWithStringCounts) {
   EXPECT_EQ(post.shares, std::nullopt);
   EXPECT_EQ(post.impressions, std::nullopt);
   EXPECT_EQ(post.hashtags, (Strings{"AuroraX2", "ShotOnAurora", "phone review"}));  // snippet.tags
-  EXPECT_EQ(post.sentiment_category, "positive");
+  // The channel's defaultLanguage (pt-BR) picks the model, whatever the text.
+  EXPECT_EQ(post.language, "pt-BR");
+  EXPECT_EQ(post.sentiment_status, "scored");
+  EXPECT_TRUE(post.sentiment_model.value_or("").starts_with("smelt-lexicon-pt/")) << *post.sentiment_model;
   EXPECT_TRUE(rows_.users.empty());
 }
 

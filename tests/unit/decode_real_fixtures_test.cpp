@@ -23,7 +23,8 @@ using Strings = std::vector<std::string>;
 using simdjson::dom::element;
 
 const text::Analyzer& analyzer() {
-  static const text::Analyzer shared(std::make_shared<const text::Lexicon>(text::Lexicon::load_default()));
+  static const text::Analyzer shared(std::make_shared<const text::Lexicon>(text::Lexicon::load_default()),
+                                     std::make_shared<const text::LanguageLexicons>(text::LanguageLexicons::load_default()));
   return shared;
 }
 

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "text/language.hpp"
 
 namespace smelt::text {
@@ -37,6 +40,50 @@ TEST(TextLanguage, DetectsCommonLanguages) {
   EXPECT_EQ(detect_language("Heute ist das Wetter schön und wir fahren mit den Kindern an den Strand."),
             "de");
   EXPECT_EQ(detect_language("今日はとても良い天気なので、子供たちと一緒に海に行きます。"), "ja");
+}
+
+
+// Short texts: the script, the function words, then related posts.
+
+TEST(TextLanguageShort, ScriptNamesItsLanguage) {
+  EXPECT_EQ(identify_language("最高の一日").code, "ja");  // kana decides among kanji
+  EXPECT_EQ(identify_language("最高の一日").source, LanguageSource::script);
+  EXPECT_EQ(identify_language("정말 좋아요").code, "ko");
+  EXPECT_EQ(identify_language("อร่อยมาก").code, "th");
+  EXPECT_EQ(identify_language("Καλημέρα").code, "el");
+}
+
+TEST(TextLanguageShort, FunctionWordsTellShortLatinTexts) {
+  EXPECT_EQ(identify_language("I love it").code, "en");
+  EXPECT_EQ(identify_language("I love it").source, LanguageSource::words);
+  EXPECT_EQ(identify_language("Me encanta, qué bien").code, "es");
+  EXPECT_EQ(identify_language("Muito bom, obrigado").code, "pt");
+  EXPECT_EQ(identify_language("C'est trop bien").code, "fr");
+  EXPECT_EQ(identify_language("Das ist nicht gut").code, "de");
+  EXPECT_EQ(identify_language("Non mi piace per niente").code, "it");
+  EXPECT_EQ(identify_language("Enak banget, suka").code, "id");
+  EXPECT_EQ(identify_language("Bu çok güzel").code, "tr");
+}
+
+TEST(TextLanguageShort, RomanisedHindiIsTold) {
+  EXPECT_EQ(identify_language("bahut accha hai yaar").code, "hi-Latn");
+  EXPECT_EQ(identify_language("Ye movie bilkul bakwas thi, paisa barbaad kar diya mera").code, "hi-Latn");
+  EXPECT_EQ(identify_language("बहुत अच्छा").code, "hi");  // Devanagari alone
+}
+
+TEST(TextLanguageShort, ContextDecidesWhenTheTextCannot) {
+  EXPECT_EQ(identify_language("lol").code, "und");
+  const std::vector<std::string> spanish = {"es"};
+  EXPECT_EQ(identify_language("lol", spanish).code, "es");
+  EXPECT_EQ(identify_language("lol", spanish).source, LanguageSource::context);
+  // Kanji alone is Japanese or Chinese: undetermined unless the context says.
+  EXPECT_EQ(identify_language("最高").code, "und");
+  const std::vector<std::string> japanese = {"ja"};
+  EXPECT_EQ(identify_language("最高", japanese).code, "ja");
+  // A context language that does not fit the script is ignored.
+  const std::vector<std::string> english = {"en"};
+  EXPECT_EQ(identify_language("Ужасно", english).code, "ru");
+  EXPECT_EQ(identify_language("😂😂", english).code, "und");  // no letters: nothing to tell
 }
 
 }  // namespace

@@ -111,6 +111,7 @@ int run(int argc, char** argv) {
   add_backfill_command(app, action);
   add_check_command(app, action);
   add_campaign_command(app, action);
+  add_serve_command(app, action);
 
   std::vector<config::Key> config_keys;
   name_environment(app, "", config_keys);

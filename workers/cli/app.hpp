@@ -29,5 +29,6 @@ void add_scheduler_command(CLI::App& app, Action& action);
 void add_backfill_command(CLI::App& app, Action& action);
 void add_check_command(CLI::App& app, Action& action);
 void add_campaign_command(CLI::App& app, Action& action);
+void add_serve_command(CLI::App& app, Action& action);
 
 }  // namespace smelt::cli

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "cli/app.hpp"
-#include "cli/validators.hpp"
+#include "common/range_checks.hpp"
 #include "common/error.hpp"
 #include "common/log.hpp"
 #include "refresh/backfill.hpp"
@@ -72,7 +72,8 @@ void check_outcome(const refresh::BackfillSummary& summary, bool rescore) {
         ExitCode::failure,
         "--rescore: " + std::to_string(summary.stale_posts) + " posts and " +
             std::to_string(summary.stale_comments) + " comments whose newest observation is in the range " +
-            "still carry a sentiment model other than " + summary.sentiment_model +
+            "still carry another sentiment model than the current one of their language " +
+            summary.sentiment_models +
             ": smelt.merge_decoded keeps the stored text features of an observation it already holds");
   }
 }
@@ -111,7 +112,7 @@ void add_backfill_command(CLI::App& app, Action& action) {
   command
       ->add_option("--chunk-events", options.chunk_events,
                    "Events per merge transaction (chunks are cut at whole minutes)")
-      ->check(between(1, 100e6, "events"))
+      ->check(range::between(1, 100e6, "events"))
       ->envname("SMELT_BACKFILL_CHUNK_EVENTS")
       ->capture_default_str();
   command->footer(R"help(

@@ -5,7 +5,7 @@
 #include <thread>
 
 #include "cli/app.hpp"
-#include "cli/validators.hpp"
+#include "common/range_checks.hpp"
 #include "common/error.hpp"
 #include "common/log.hpp"
 #include "common/signals.hpp"
@@ -53,11 +53,11 @@ void add_broker_command(CLI::App& app, Action& action) {
   auto* command = app.add_subcommand("broker", "Run a local Kafka-protocol broker (librdkafka's mock cluster)");
   command->add_option("-t,--topic", options->topic, "Topic to create")->envname("SMELT_TOPIC")->capture_default_str();
   command->add_option("-p,--partitions", options->partitions, "Partitions of the topic")
-      ->check(between(1, 1024, "partitions"))
+      ->check(range::between(1, 1024, "partitions"))
       ->envname("SMELT_BROKER_PARTITIONS")
       ->capture_default_str();
   command->add_option("--brokers-count", options->brokers, "Brokers in the cluster")
-      ->check(between(1, 16, "brokers"))
+      ->check(range::between(1, 16, "brokers"))
       ->capture_default_str();
   command->add_option("--bootstrap-file", options->bootstrap_file,
                       "Also write the bootstrap address to FILE (removed on exit), for scripts")

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "cli/app.hpp"
-#include "cli/validators.hpp"
+#include "common/range_checks.hpp"
 #include "common/error.hpp"
 #include "common/log.hpp"
 #include "refresh/checks.hpp"
@@ -60,7 +60,7 @@ void add_check_command(CLI::App& app, Action& action) {
       ->envname("SMELT_CHECK_SEVERITY")
       ->capture_default_str();
   command->add_option("--sample-width", options->sample_width, "Characters of each check's sample to print")
-      ->check(between(10, 100e3, "characters"))
+      ->check(range::between(10, 100e3, "characters"))
       ->envname("SMELT_CHECK_SAMPLE_WIDTH")
       ->capture_default_str();
   command->footer(R"help(

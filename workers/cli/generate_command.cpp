@@ -2,7 +2,7 @@
 #include <memory>
 
 #include "cli/app.hpp"
-#include "cli/validators.hpp"
+#include "common/range_checks.hpp"
 #include "common/error.hpp"
 #include "generate/run.hpp"
 #include "generate/time_format.hpp"
@@ -63,12 +63,12 @@ void add_volume_options(CLI::App& command, Settings& s) {
       .add_option("--duration", s.run.duration_s,
                   "Run for this many seconds of wall time instead of --count (with --rate N: rate x duration "
                   "messages)")
-      ->check(positive("seconds"))
+      ->check(range::positive("seconds"))
       ->excludes(count);
   command
       .add_option("-r,--rate", s.run.rate_per_s, "Messages per second of wall time; 0 = as fast as possible")
       ->envname("SMELT_GENERATE_RATE")
-      ->check(at_least(0, "messages per second"))
+      ->check(range::at_least(0, "messages per second"))
       ->capture_default_str();
   command
       .add_option("--event-rate", s.run.event_rate_per_s,
@@ -76,7 +76,7 @@ void add_volume_options(CLI::App& command, Settings& s) {
                   "is (give --rate's value to keep event time in step with wall time; less than --rate to "
                   "simulate hours in minutes)")
       ->envname("SMELT_GENERATE_EVENT_RATE")
-      ->check(positive("messages per second of event time"))
+      ->check(range::positive("messages per second of event time"))
       ->capture_default_str();
 }
 
@@ -91,13 +91,13 @@ void add_world_options(CLI::App& command, Settings& s) {
       ->capture_default_str();
   command.add_option("--users", s.run.generator.users_per_platform, "Simulated accounts per platform")
       ->envname("SMELT_GENERATE_USERS")
-      ->check(between(1, 5e6, "accounts"))
+      ->check(range::between(1, 5e6, "accounts"))
       ->capture_default_str();
 }
 
 void add_fault_options(CLI::App& command, Settings& s) {
   auto& faults = s.run.generator.faults;
-  const CLI::Validator fraction = between(0, 1, "(a fraction of the messages)");
+  const CLI::Validator fraction = range::between(0, 1, "(a fraction of the messages)");
   command
       .add_option("--duplicates", faults.duplicates,
                   "Fraction of messages that repeat a recent message byte for byte")

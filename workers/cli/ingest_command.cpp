@@ -1,11 +1,12 @@
 #include <chrono>
 
 #include "cli/app.hpp"
-#include "cli/validators.hpp"
+#include "common/range_checks.hpp"
 #include "common/error.hpp"
 #include "common/log.hpp"
 #include "common/signals.hpp"
 #include "ingest/worker.hpp"
+#include "metrics/endpoint.hpp"
 
 namespace smelt::cli {
 namespace {
@@ -39,34 +40,35 @@ void add_ingest_command(CLI::App& app, Action& action) {
       ->envname("SMELT_INGEST_GROUP")
       ->capture_default_str();
   command->add_option("--batch-rows", options->batch_rows, "Close a batch at this many messages")
-      ->check(between(1, 10e6, "messages"))
+      ->check(range::between(1, 10e6, "messages"))
       ->envname("SMELT_INGEST_BATCH_ROWS")
       ->capture_default_str();
   command->add_option("--batch-bytes", options->batch_bytes, "... or at this many bytes")
-      ->check(between(1024, 4294967296.0, "bytes"))
+      ->check(range::between(1024, 4294967296.0, "bytes"))
       ->envname("SMELT_INGEST_BATCH_BYTES")
       ->capture_default_str();
   command->add_option("--batch-wait-ms", options->batch_wait_ms, "... or when its first message has waited this long (ms)")
-      ->check(between(1, 60e3, "ms"))
+      ->check(range::between(1, 60e3, "ms"))
       ->envname("SMELT_INGEST_BATCH_WAIT_MS")
       ->capture_default_str();
   command->add_option("--max-message-bytes", options->max_message_bytes, "Larger messages go to bronze.rejects as oversized")
-      ->check(between(1024, 1073741824.0, "bytes"))
+      ->check(range::between(1024, 1073741824.0, "bytes"))
       ->envname("SMELT_INGEST_MAX_MESSAGE_BYTES")
       ->capture_default_str();
   command->add_option("--start-from", options->start_from, "Where a partition never read by this group starts")
       ->check(CLI::IsMember({"earliest", "latest"}))
       ->envname("SMELT_INGEST_START_FROM")
       ->capture_default_str();
+  metrics::add_endpoint_options(*command, options->metrics, "INGEST");
   command->add_option("--idle-exit", options->idle_exit_s, "Stop after this many seconds without a message (0: run until SIGTERM)")
-      ->check(at_least(0, "seconds"))
+      ->check(range::at_least(0, "seconds"))
       ->envname("SMELT_INGEST_IDLE_EXIT")
       ->capture_default_str();
   command->add_option("--progress-interval", options->progress_interval_s, "Seconds between progress lines")
-      ->check(positive("seconds"))
+      ->check(range::positive("seconds"))
       ->capture_default_str();
   command->add_option("--db-retry", options->db_retry_s, "Seconds to keep reconnecting to a lost PostgreSQL before failing")
-      ->check(at_least(0, "seconds"))
+      ->check(range::at_least(0, "seconds"))
       ->capture_default_str();
   command->footer(R"help(
 Each batch is one PostgreSQL transaction: COPY into bronze.events (valid
@@ -76,7 +78,10 @@ oversized), and the partitions' next offsets in smelt.ingest_offsets. On start
 and on every rebalance a worker seeks to the offsets stored in PostgreSQL, so
 nothing is lost or doubled whatever is killed when. If the broker no longer
 holds a stored offset, ingest stops (exit 6) instead of skipping.
-SIGINT/SIGTERM finish the current batch and exit 0.
+SIGINT/SIGTERM finish the current batch and exit 0. With --metrics-port,
+Prometheus /metrics and /healthz are served on that port (messages, bytes,
+batches, rejects by reason, batch durations, lag per partition in messages
+and seconds; see docs/serve.md).
 
 Examples:
   smelt ingest -d postgresql:///smelt -b localhost:9092

@@ -1,7 +1,7 @@
 #include <memory>
 
 #include "cli/app.hpp"
-#include "cli/validators.hpp"
+#include "common/range_checks.hpp"
 #include "common/error.hpp"
 #include "common/log.hpp"
 #include "refresh/lexicon_options.hpp"
@@ -44,7 +44,7 @@ void add_refresh_command(CLI::App& app, Action& action) {
   command
       ->add_option("--batches-per-transaction", options->batches_per_transaction,
                    "Ingest batches decoded and merged per transaction")
-      ->check(between(1, 100e3, "batches"))
+      ->check(range::between(1, 100e3, "batches"))
       ->envname("SMELT_REFRESH_BATCHES_PER_TRANSACTION")
       ->capture_default_str();
   command->footer(R"help(

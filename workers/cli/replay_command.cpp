@@ -1,7 +1,7 @@
 #include <chrono>
 
 #include "cli/app.hpp"
-#include "cli/validators.hpp"
+#include "common/range_checks.hpp"
 #include "common/log.hpp"
 #include "replay/replay.hpp"
 
@@ -37,7 +37,7 @@ void add_replay_command(CLI::App& app, Action& action) {
   command->add_option("--id", options->ids, "Only this reject_id (repeatable)");
   command->add_flag("--again", options->again, "Also send rejects that were replayed before");
   command->add_option("--limit", options->limit, "At most this many messages")
-      ->check(positive("messages"))
+      ->check(range::positive("messages"))
       ->capture_default_str();
   command->add_flag("--dry-run", options->dry_run, "Count what would be sent, send nothing");
   command->footer(R"help(

@@ -2,9 +2,10 @@
 #include <string>
 
 #include "cli/app.hpp"
-#include "cli/validators.hpp"
+#include "common/range_checks.hpp"
 #include "refresh/lexicon_options.hpp"
 #include "refresh/scheduler.hpp"
+#include "metrics/endpoint.hpp"
 
 namespace smelt::cli {
 namespace {
@@ -35,37 +36,37 @@ void add_scheduler_command(CLI::App& app, Action& action) {
   command
       ->add_option("--interval", options->interval_s,
                    "Refresh at least every this many seconds, notified or not")
-      ->check(between(0.1, 86400, "seconds"))
+      ->check(range::between(0.1, 86400, "seconds"))
       ->envname("SMELT_SCHEDULER_INTERVAL")
       ->capture_default_str();
   command
       ->add_option("--min-interval-ms", options->min_interval_ms,
                    "... and at most every this many ms: notifications arriving meanwhile share one refresh")
-      ->check(between(0, 3.6e6, "ms"))
+      ->check(range::between(0, 3.6e6, "ms"))
       ->envname("SMELT_SCHEDULER_MIN_INTERVAL_MS")
       ->capture_default_str();
   command
       ->add_option("--batches-per-transaction", options->batches_per_transaction,
                    "Ingest batches decoded and merged per transaction")
-      ->check(between(1, 100e3, "batches"))
+      ->check(range::between(1, 100e3, "batches"))
       ->envname("SMELT_SCHEDULER_BATCHES_PER_TRANSACTION")
       ->capture_default_str();
   command
       ->add_option("--merge-budget", options->merge_budget_s,
                    "A cycle stops merging after this many seconds and publishes gold; the rest waits for the "
                    "next cycle, so gold keeps moving whatever the backlog (0: merge everything first)")
-      ->check(at_least(0, "seconds"))
+      ->check(range::at_least(0, "seconds"))
       ->capture_default_str();
   command
       ->add_option("--merge-budget-transactions", options->merge_budget_transactions,
                    "... or after this many merge transactions (0: no limit)")
-      ->check(at_least(0, "transactions"))
+      ->check(range::at_least(0, "transactions"))
       ->capture_default_str();
   command
       ->add_option("--freshness-sla", options->freshness_sla_s,
                    "Warn (with each progress line) while gold lags the newest event by more than this many "
                    "seconds (0: never)")
-      ->check(at_least(0, "seconds"))
+      ->check(range::at_least(0, "seconds"))
       ->capture_default_str();
   command
       ->add_option("--retention-days", options->retention_days,
@@ -76,25 +77,26 @@ void add_scheduler_command(CLI::App& app, Action& action) {
   command
       ->add_option("--retention-every", options->retention_every_h,
                    "Hours between retention runs (first at start)")
-      ->check(between(0.01, 8760, "hours"))
+      ->check(range::between(0.01, 8760, "hours"))
       ->envname("SMELT_SCHEDULER_RETENTION_EVERY")
       ->capture_default_str();
   command
       ->add_option("--partitions-every", options->partitions_every_min,
                    "Minutes between partition maintenance runs (first at start)")
-      ->check(between(0.1, 10080, "minutes"))
+      ->check(range::between(0.1, 10080, "minutes"))
       ->envname("SMELT_SCHEDULER_PARTITIONS_EVERY")
       ->capture_default_str();
   command
       ->add_option("--progress-interval", options->progress_interval_s,
                    "Seconds between progress and freshness lines")
-      ->check(between(0.1, 86400, "seconds"))
+      ->check(range::between(0.1, 86400, "seconds"))
       ->envname("SMELT_SCHEDULER_PROGRESS_INTERVAL")
       ->capture_default_str();
+  metrics::add_endpoint_options(*command, options->metrics, "SCHEDULER");
   command
       ->add_option("--db-retry", options->db_retry_s,
                    "Seconds to keep reconnecting to a lost PostgreSQL before failing (0: forever)")
-      ->check(at_least(0, "seconds"))
+      ->check(range::at_least(0, "seconds"))
       ->envname("SMELT_SCHEDULER_DB_RETRY")
       ->capture_default_str();
   command->footer(R"help(
@@ -117,6 +119,9 @@ The daemon does what `smelt refresh` does, continuously:
     pending batches, the newest event time in bronze, gold's watermark and
     the lag between them (lag_s); a warning with it while lag_s exceeds
     --freshness-sla.
+  - with --metrics-port: Prometheus /metrics and /healthz on that port
+    (refresh cycles by gold outcome, merged batches and events, cycle
+    durations, pending batches, gold lag; see docs/serve.md).
 When gold stops publishing because a check of severity error fails, one
 warning says so (and one info line when it publishes again); `smelt check`
 shows the offending rows.

@@ -21,15 +21,22 @@ namespace {
 constexpr const char* TEXT_FOOTER = R"(
 Input: one text per line, or JSON lines such as
   {"id": 7, "text": "Loving the new #Café menu!", "platform": "x", "lang": "en",
-   "hashtags": ["Café"], "mentions": [], "cashtags": [], "urls": []}
+   "hashtags": ["Café"], "mentions": [], "cashtags": [], "urls": [],
+   "context_languages": ["en"]}
 A line that starts with '{' and parses as an object with a string "text" is
 JSON; "id" is echoed; entity lists, when present, replace extraction from the
-text. Anything else is plain text. One JSON line is printed per input line.
+text; "context_languages" (related posts' languages, most relevant first)
+help place short texts. Anything else is plain text. One JSON line is
+printed per input line.
 
 Output fields: compound (-1..1), category (positive >= 0.05, negative <= -0.05,
-else neutral), pos/neu/neg shares, model, hashtags (tag as written and
-normalized key), mentions, cashtags, urls, language ("und" when unsure) and
-language_source (platform, detected or undetermined).
+else neutral), pos/neu/neg shares, model (the language's lexicon and its
+version), sentiment_status (scored, no_text, unsupported_language,
+undetermined_language; the scores are null unless scored), hashtags (tag as
+written and normalized key), mentions, cashtags, urls, language ("und" when
+unsure) and language_source (platform, detected, script, words, context or
+undetermined). With --no-language, lines without a "lang" are scored as
+English.
 
 Examples:
   echo 'The food was GREAT!!! but the service... not so good :(' | smelt text
@@ -145,25 +152,48 @@ std::string_view language_source_name(text::LanguageSource source) {
       return "platform";
     case text::LanguageSource::detected:
       return "detected";
+    case text::LanguageSource::script:
+      return "script";
+    case text::LanguageSource::words:
+      return "words";
+    case text::LanguageSource::context:
+      return "context";
     case text::LanguageSource::undetermined:
       break;
   }
   return "undetermined";
 }
 
-void append_sentiment(std::string& out, const text::Sentiment& s, const text::SentimentScorer& scorer) {
-  append_key(out, "compound");
-  append_number(out, s.compound);
-  append_key(out, "category");
-  append_string(out, text::category_name(s.category));
-  append_key(out, "pos");
-  append_number(out, s.positive);
-  append_key(out, "neu");
-  append_number(out, s.neutral);
-  append_key(out, "neg");
-  append_number(out, s.negative);
-  append_key(out, "model");
-  append_string(out, scorer.model_name() + "/" + scorer.model_version());
+void append_sentiment(std::string& out, const text::Features& f) {
+  const text::Sentiment& s = f.sentiment;
+  if (f.sentiment_status != text::SentimentStatus::scored) {
+    out.append(",\"compound\":null,\"category\":null,\"pos\":null,\"neu\":null,\"neg\":null,\"model\":null");
+  } else {
+    append_key(out, "compound");
+    append_number(out, s.compound);
+    append_key(out, "category");
+    append_string(out, text::category_name(s.category));
+    append_key(out, "pos");
+    append_number(out, s.positive);
+    append_key(out, "neu");
+    append_number(out, s.neutral);
+    append_key(out, "neg");
+    append_number(out, s.negative);
+    append_key(out, "model");
+    append_string(out, f.sentiment_model);
+  }
+  append_key(out, "sentiment_status");
+  append_string(out, text::sentiment_status_name(f.sentiment_status));
+}
+
+std::vector<text::TokenValence> text_explain(const text::Analyzer& analyzer, const text::Features& f,
+                                        std::string_view body) {
+  if (f.sentiment_status != text::SentimentStatus::scored) return {};
+  if (const auto* language = analyzer.language_lexicon(f.language.code);
+      language != nullptr && f.sentiment_model.starts_with(language->model_name())) {
+    return text::explain_language(*language, analyzer.lexicon(), body);
+  }
+  return analyzer.scorer().explain(body);
 }
 
 void append_record(std::string& out, const Record& record, const text::Features& f,
@@ -172,7 +202,7 @@ void append_record(std::string& out, const Record& record, const text::Features&
   if (!record.id_json.empty()) out.append("\"id\":").append(record.id_json).push_back(',');
   out.append("\"text\":");
   append_string(out, record.text);
-  append_sentiment(out, f.sentiment, analyzer.scorer());
+  append_sentiment(out, f);
   append_hashtags(out, f.hashtags);
   append_strings(out, "mentions", f.mentions);
   append_strings(out, "cashtags", f.cashtags);
@@ -181,7 +211,7 @@ void append_record(std::string& out, const Record& record, const text::Features&
   append_string(out, f.language.code);
   append_key(out, "language_source");
   append_string(out, language_source_name(f.language.source));
-  if (explain) append_tokens(out, analyzer.scorer().explain(record.text));
+  if (explain) append_tokens(out, text_explain(analyzer, f, record.text));
   out.append("}\n");
 }
 
@@ -216,6 +246,7 @@ std::optional<Record> parse_json_record(simdjson::dom::parser& parser, std::stri
   record.hints.platform =
       text::parse_platform(string_field(object, "platform")).value_or(text::Platform::unknown);
   record.hints.language = string_field(object, "lang");
+  if (auto context = string_list(object, "context_languages")) record.hints.context_languages = std::move(*context);
   record.hints.hashtags = string_list(object, "hashtags");
   record.hints.mentions = string_list(object, "mentions");
   record.hints.cashtags = string_list(object, "cashtags");
@@ -255,7 +286,8 @@ void run_text(const TextOptions& options) {
   }
   auto lexicon = std::make_shared<const text::Lexicon>(
       text::Lexicon::load_default({options.lexicon, options.emoji_lexicon}));
-  const text::Analyzer analyzer(lexicon, {parse_rules(options.rules), !options.no_language});
+  auto languages = std::make_shared<const text::LanguageLexicons>(text::LanguageLexicons::load_default());
+  const text::Analyzer analyzer(lexicon, languages, {parse_rules(options.rules), !options.no_language});
   const bool interactive = isatty(STDIN_FILENO) != 0;
   simdjson::dom::parser parser;
   std::ios::sync_with_stdio(false);

@@ -136,6 +136,7 @@ void append_copy_row(std::string& out, const PostRow& row) {
       .array(row.cashtags)
       .array(row.urls);
   line.real(row.sentiment_compound).text(row.sentiment_category).text(row.sentiment_model);
+  line.text(row.sentiment_status);
   line.integer(row.batch_id).integer(std::int64_t{row.kafka_partition}).integer(row.kafka_offset);
   line.end();
 }
@@ -147,6 +148,7 @@ void append_copy_row(std::string& out, const CommentRow& row) {
   line.text(row.text).text(row.language).integer(row.likes);
   line.array(row.hashtags).array(row.hashtags_normalized).array(row.mentions);
   line.real(row.sentiment_compound).text(row.sentiment_category).text(row.sentiment_model);
+  line.text(row.sentiment_status);
   line.integer(row.batch_id).integer(std::int64_t{row.kafka_partition}).integer(row.kafka_offset);
   line.end();
 }

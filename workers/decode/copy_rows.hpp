@@ -14,20 +14,20 @@ namespace smelt::decode {
 
 // clang-format off
 /// pg_temp.stg_posts columns, in COPY order.
-inline constexpr std::array<std::string_view, 26> POST_COLUMNS = {
+inline constexpr std::array<std::string_view, 27> POST_COLUMNS = {
     "source", "post_id", "author_id", "author_username", "created_at", "observed_at",
     "text", "language", "region", "url",
     "likes", "shares", "comments", "views", "impressions",
     "hashtags", "hashtags_normalized", "mentions", "cashtags", "urls",
-    "sentiment_compound", "sentiment_category", "sentiment_model",
+    "sentiment_compound", "sentiment_category", "sentiment_model", "sentiment_status",
     "batch_id", "kafka_partition", "kafka_offset"};
 
 /// pg_temp.stg_comments columns, in COPY order.
-inline constexpr std::array<std::string_view, 19> COMMENT_COLUMNS = {
+inline constexpr std::array<std::string_view, 20> COMMENT_COLUMNS = {
     "source", "comment_id", "post_id", "author_id", "author_username", "created_at", "observed_at",
     "text", "language", "likes",
     "hashtags", "hashtags_normalized", "mentions",
-    "sentiment_compound", "sentiment_category", "sentiment_model",
+    "sentiment_compound", "sentiment_category", "sentiment_model", "sentiment_status",
     "batch_id", "kafka_partition", "kafka_offset"};
 
 /// pg_temp.stg_users columns, in COPY order.

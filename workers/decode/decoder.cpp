@@ -124,14 +124,19 @@ Status decode_event(simdjson::dom::parser& parser, std::string& scratch, std::st
 
 }  // namespace
 
-Decoder::Decoder(const text::Analyzer& analyzer)
-    : analyzer_(analyzer),
-      sentiment_model_(analyzer.scorer().model_name() + "/" + analyzer.scorer().model_version()) {}
+Decoder::Decoder(const text::Analyzer& analyzer) : analyzer_(analyzer) {
+  sentiment_models_ = "{";
+  for (const auto& [language, model] : analyzer.sentiment_models()) {
+    if (sentiment_models_.size() > 1) sentiment_models_ += ",";
+    sentiment_models_ += "\"" + language + "\":\"" + model + "\"";
+  }
+  sentiment_models_ += "}";
+}
 
 DecodeResult Decoder::decode(std::string_view raw, const BronzeRef& ref, Rows& out) {
   const Sizes before = sizes_of(out);
   Event event;
-  Emitter emit(event, ref, analyzer_, sentiment_model_, out);
+  Emitter emit(event, ref, analyzer_, out);
   if (Status failed = decode_event(parser_, scratch_, raw, ref, event, emit)) {
     drop_rows_since(out, before);
     emit.fail(*failed);

@@ -29,12 +29,14 @@ class Decoder {
   /// errors, to `out`, stamped with the bronze coordinates of `ref`.
   DecodeResult decode(std::string_view raw, const BronzeRef& ref, Rows& out);
 
-  /// The value written to sentiment_model: "<model name>/<model version>".
-  const std::string& sentiment_model() const noexcept { return sentiment_model_; }
+  /// The sentiment model each language is scored with, as a JSON object
+  /// {"en": "<model name>/<model version>", "es": ...}: what sentiment_model
+  /// holds for a scored post in that language.
+  const std::string& sentiment_models() const noexcept { return sentiment_models_; }
 
  private:
   const text::Analyzer& analyzer_;
-  std::string sentiment_model_;
+  std::string sentiment_models_;
   simdjson::dom::parser parser_;
   std::string scratch_;  ///< a copy with integers beyond 64 bits quoted, when needed
 };

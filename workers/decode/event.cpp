@@ -50,9 +50,8 @@ Failure bad_timestamp(object parent, std::string_view key, std::string_view path
 
 Failure unknown_shape(std::string detail) { return {ErrorReason::unknown_shape, std::move(detail)}; }
 
-Emitter::Emitter(const Event& event, const BronzeRef& ref, const text::Analyzer& analyzer,
-                 const std::string& sentiment_model, Rows& out)
-    : event_(event), ref_(ref), analyzer_(analyzer), sentiment_model_(sentiment_model), out_(out) {}
+Emitter::Emitter(const Event& event, const BronzeRef& ref, const text::Analyzer& analyzer, Rows& out)
+    : event_(event), ref_(ref), analyzer_(analyzer), out_(out) {}
 
 PostRow& Emitter::post() {
   PostRow& row = out_.posts.emplace_back();
@@ -82,10 +81,12 @@ void Emitter::apply_common(Row& row, text::Features& features) const {
   row.hashtags = tags_of(features.hashtags);
   row.hashtags_normalized = keys_of(features.hashtags);
   row.mentions = std::move(features.mentions);
-  if (!row.text || row.text->empty()) return;  // nothing to score: sentiment stays NULL
+  row.sentiment_status = std::string(text::sentiment_status_name(features.sentiment_status));
+  // Unscored (no text, a language smelt cannot score): sentiment stays NULL.
+  if (features.sentiment_status != text::SentimentStatus::scored) return;
   row.sentiment_compound = features.sentiment.compound;
   row.sentiment_category = std::string(text::category_name(features.sentiment.category));
-  row.sentiment_model = sentiment_model_;
+  row.sentiment_model = std::string(features.sentiment_model);
 }
 
 void Emitter::analyze(PostRow& row, text::Hints hints) const {

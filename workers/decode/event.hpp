@@ -46,8 +46,7 @@ Failure unknown_shape(std::string detail);
 class Emitter {
  public:
   /// An emitter for `event` from bronze row `ref`, appending to `out`.
-  Emitter(const Event& event, const BronzeRef& ref, const text::Analyzer& analyzer,
-          const std::string& sentiment_model, Rows& out);
+  Emitter(const Event& event, const BronzeRef& ref, const text::Analyzer& analyzer, Rows& out);
 
   /// A new post row, stamped.
   PostRow& post();
@@ -76,7 +75,6 @@ class Emitter {
   const Event& event_;
   const BronzeRef& ref_;
   const text::Analyzer& analyzer_;
-  const std::string& sentiment_model_;
   Rows& out_;
 };
 

@@ -51,6 +51,7 @@ struct PostRow {
   std::optional<double> sentiment_compound;       ///< [-1, 1]; NULL when there is no text
   std::optional<std::string> sentiment_category;  ///< "positive", "neutral", "negative"; NULL with compound
   std::optional<std::string> sentiment_model;     ///< "<model name>/<model version>"; NULL with compound
+  std::string sentiment_status = "no_text";       ///< scored, no_text, unsupported_language, undetermined_language
   std::int64_t batch_id = 0;                      ///< bronze batch
   std::int32_t kafka_partition = 0;               ///< bronze Kafka partition
   std::int64_t kafka_offset = 0;                  ///< bronze Kafka offset
@@ -74,6 +75,7 @@ struct CommentRow {
   std::optional<double> sentiment_compound;       ///< [-1, 1]; NULL when there is no text
   std::optional<std::string> sentiment_category;  ///< "positive", "neutral", "negative"
   std::optional<std::string> sentiment_model;     ///< "<model name>/<model version>"
+  std::string sentiment_status = "no_text";       ///< scored, no_text, unsupported_language, undetermined_language
   std::int64_t batch_id = 0;                      ///< bronze batch
   std::int32_t kafka_partition = 0;               ///< bronze Kafka partition
   std::int64_t kafka_offset = 0;                  ///< bronze Kafka offset

@@ -12,6 +12,8 @@
 #include "common/signals.hpp"
 #include "ingest/batch.hpp"
 #include "ingest/bronze_writer.hpp"
+#include "metrics/endpoint.hpp"
+#include "metrics/registry.hpp"
 
 namespace smelt::ingest {
 namespace {
@@ -23,6 +25,28 @@ constexpr int WATERMARK_TIMEOUT_MS = 5000;
 constexpr int SEEK_TIMEOUT_MS = 5000;
 constexpr auto PARTITION_MAINTENANCE_INTERVAL = std::chrono::hours(1);
 constexpr double UNASSIGNED_IDLE_EXIT_S = 30;
+constexpr auto LAG_METRICS_INTERVAL = std::chrono::seconds(1);
+
+/// Declares the metrics `smelt ingest` exposes on /metrics.
+void declare_metrics(metrics::Registry& registry) {
+  registry.counter("smelt_ingest_messages_total", "Messages loaded into bronze.events");
+  registry.counter("smelt_ingest_bytes_total", "Bytes of COPY data written to bronze (events and rejects)");
+  registry.counter("smelt_ingest_rejects_total", "Messages written to bronze.rejects, by reason");
+  registry.counter("smelt_ingest_batches_total", "Ingest transactions committed");
+  registry.histogram("smelt_ingest_batch_duration_seconds", "Time to write and commit one batch",
+                     {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10});
+  registry.gauge("smelt_ingest_consumer_lag_messages",
+                 "Messages in the partition after the last one this worker committed, per assigned partition");
+  registry.gauge("smelt_ingest_consumer_lag_seconds",
+                 "Seconds since the Kafka timestamp of the last message committed, while messages wait "
+                 "(an upper bound of the oldest waiting message's age); 0 when caught up");
+  registry.gauge("smelt_ingest_assigned_partitions", "Partitions assigned to this worker");
+}
+
+std::int64_t epoch_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -61,8 +85,15 @@ class Worker {
   void maintain_partitions();
   bool idle_long_enough() const;
   bool cooperative() const;
+  void record_batch(double duration_s);
+  void update_lag_metrics();
 
   const IngestOptions& options_;
+  metrics::Registry metrics_;
+  std::unique_ptr<metrics::Endpoint> endpoint_;
+  std::map<std::int32_t, std::int64_t> last_timestamp_ms_;  // partition -> Kafka timestamp of the last message handled
+  std::map<std::int32_t, std::int64_t> committed_timestamp_ms_;  // ... of the last message committed
+  Clock::time_point last_lag_metrics_ = Clock::now();
   std::string run_id_ = log::new_run_id();
   kafka::HandlePtr consumer_;
   BronzeWriter writer_;
@@ -85,6 +116,10 @@ Worker::Worker(const IngestOptions& options)
       writer_(options.conninfo, options.group, options.kafka.topic, worker_name()),
       reader_(static_cast<size_t>(options.max_message_bytes)) {
   writer_.ensure_partitions();
+  declare_metrics(metrics_);
+  if (options.metrics.port > 0) {
+    endpoint_ = std::make_unique<metrics::Endpoint>(options.metrics.address, options.metrics.port, metrics_);
+  }
   auto conf = kafka::make_conf(
       options.kafka, {{"group.id", options.group},
                       {"enable.auto.commit", "false"},
@@ -241,15 +276,62 @@ void Worker::handle(const rd_kafka_message_t* message) {
   if (message->key != nullptr) record.key = std::string_view(static_cast<const char*>(message->key), message->key_len);
   rd_kafka_timestamp_type_t type;
   auto timestamp = rd_kafka_message_timestamp(message, &type);
-  if (type != RD_KAFKA_TIMESTAMP_NOT_AVAILABLE && timestamp >= 0) record.timestamp_ms = timestamp;
+  if (type != RD_KAFKA_TIMESTAMP_NOT_AVAILABLE && timestamp >= 0) {
+    record.timestamp_ms = timestamp;
+    last_timestamp_ms_[message->partition] = timestamp;
+  }
   record.value = message->payload == nullptr ? std::string_view()
                                              : std::string_view(static_cast<const char*>(message->payload), message->len);
   batch_.add(record, reader_.read(record.value));
   last_message_ = Clock::now();
 }
 
+void Worker::record_batch(double duration_s) {
+  metrics_.add("smelt_ingest_messages_total", {}, static_cast<double>(batch_.events()));
+  metrics_.add("smelt_ingest_bytes_total", {}, static_cast<double>(batch_.bytes()));
+  metrics_.add("smelt_ingest_batches_total", {});
+  metrics_.observe("smelt_ingest_batch_duration_seconds", {}, duration_s);
+  for (const auto& [reason, count] : batch_.reject_reasons()) {
+    metrics_.add("smelt_ingest_rejects_total", {{"reason", std::string(to_string(reason))}}, static_cast<double>(count));
+  }
+  for (const auto& [partition, range] : batch_.partitions()) {
+    if (auto found = last_timestamp_ms_.find(partition); found != last_timestamp_ms_.end()) {
+      committed_timestamp_ms_[partition] = found->second;
+    }
+  }
+}
+
+// Lag per assigned partition against the high watermark librdkafka last saw.
+void Worker::update_lag_metrics() {
+  if (Clock::now() - last_lag_metrics_ < LAG_METRICS_INTERVAL) return;
+  last_lag_metrics_ = Clock::now();
+  metrics_.clear("smelt_ingest_consumer_lag_messages");
+  metrics_.clear("smelt_ingest_consumer_lag_seconds");
+  const auto now = epoch_ms();
+  for (const auto& [partition, next] : next_offset_) {
+    std::int64_t low = -1;
+    std::int64_t high = -1;
+    if (rd_kafka_get_watermark_offsets(consumer_.get(), options_.kafka.topic.c_str(), partition, &low, &high) ||
+        high < 0) {
+      continue;
+    }
+    const metrics::Labels labels = {{"topic", options_.kafka.topic}, {"partition", std::to_string(partition)}};
+    const auto lag = std::max<std::int64_t>(0, high - next);
+    metrics_.set("smelt_ingest_consumer_lag_messages", labels, static_cast<double>(lag));
+    auto committed = committed_timestamp_ms_.find(partition);
+    if (lag == 0) {
+      metrics_.set("smelt_ingest_consumer_lag_seconds", labels, 0);
+    } else if (committed != committed_timestamp_ms_.end()) {
+      metrics_.set("smelt_ingest_consumer_lag_seconds", labels,
+                   static_cast<double>(std::max<std::int64_t>(0, now - committed->second)) / 1000.0);
+    }
+  }
+  metrics_.set("smelt_ingest_assigned_partitions", {}, static_cast<double>(next_offset_.size()));
+}
+
 bool Worker::try_write() {
   std::int64_t batch_id = 0;
+  const auto write_started = Clock::now();
   auto outcome = writer_.write(batch_, next_offset_, batch_id);
   if (outcome == WriteOutcome::fenced) {
     ++stats_.fenced;
@@ -260,6 +342,7 @@ bool Worker::try_write() {
     return true;
   }
   for (const auto& [partition, range] : batch_.partitions()) next_offset_[partition] = range.last + 1;
+  record_batch(seconds_since(write_started));
   stats_.events += batch_.events();
   stats_.rejects += batch_.rejects();
   ++stats_.batches;
@@ -354,6 +437,7 @@ IngestStats Worker::run() {
     const bool due = !batch_.empty() && seconds_since(batch_started_) * 1000 >= options_.batch_wait_ms;
     if (full || due) flush();
     maybe_log_progress();
+    update_lag_metrics();
     maintain_partitions();
     if (idle_long_enough()) break;
   }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "kafka/client.hpp"
+#include "metrics/endpoint.hpp"
 
 namespace smelt::ingest {
 
@@ -21,6 +22,7 @@ struct IngestOptions {
   double idle_exit_s = 0;                       ///< stop after this long without messages (0: never)
   double progress_interval_s = 10;              ///< progress log cadence
   double db_retry_s = 60;                       ///< give up reconnecting to PostgreSQL after this long
+  metrics::EndpointOptions metrics;             ///< /metrics and /healthz (port 0: off)
 };
 
 /// What a run did.

@@ -141,7 +141,7 @@ void run_gold(pg::Session& session, BackfillSummary& summary) {
 
 void check_rescore(pg::Session& session, BackfillSummary& summary) {
   auto result = session.exec(sql::query("queries/refresh/stale_sentiment"),
-                             {summary.from, summary.to, summary.sentiment_model});
+                             {summary.from, summary.to, summary.sentiment_models});
   summary.stale_posts = int_at(result.get(), 0, 0);
   summary.stale_comments = int_at(result.get(), 0, 1);
 }
@@ -169,7 +169,7 @@ BackfillSummary run_backfill(const BackfillOptions& options) {
   auto session = connect(options.conninfo, "smelt backfill");
   BackfillSummary summary;
   summary.run_id = log::new_run_id();
-  summary.sentiment_model = decoder.sentiment_model();
+  summary.sentiment_models = decoder.sentiment_models();
   std::tie(summary.from, summary.to) = read_range(*session, options);
 
   if (options.silver) run_silver(*session, decoder, summary, options, started);

@@ -58,7 +58,7 @@ struct BackfillSummary {
   bool interrupted = false;         ///< a stop request ended the run early
   std::int64_t stale_posts = 0;     ///< --rescore: posts still scored by another model
   std::int64_t stale_comments = 0;  ///< --rescore: comments still scored by another model
-  std::string sentiment_model;      ///< the model decoding used
+  std::string sentiment_models;     ///< the model decoding used per language (JSON object)
   double duration_s = 0;            ///< wall time
 };
 

@@ -13,7 +13,8 @@ void add_lexicon_options(CLI::App& command, text::LexiconSearch& search) {
 
 std::unique_ptr<text::Analyzer> load_analyzer(const text::LexiconSearch& search) {
   auto lexicon = std::make_shared<const text::Lexicon>(text::Lexicon::load_default(search));
-  return std::make_unique<text::Analyzer>(lexicon, text::AnalyzerOptions{});
+  auto languages = std::make_shared<const text::LanguageLexicons>(text::LanguageLexicons::load_default());
+  return std::make_unique<text::Analyzer>(lexicon, languages, text::AnalyzerOptions{});
 }
 
 }  // namespace smelt::refresh

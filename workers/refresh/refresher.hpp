@@ -76,8 +76,8 @@ class Refresher {
   void reconnect();
   /// The connection, for the other statements of a job.
   pg::Session& session() { return *session_; }
-  /// The sentiment model decoding writes ("<name>/<version>").
-  const std::string& sentiment_model() const noexcept { return decoder_.sentiment_model(); }
+  /// The sentiment model decoding writes for each language (JSON object).
+  const std::string& sentiment_models() const noexcept { return decoder_.sentiment_models(); }
 
  private:
   std::vector<std::int64_t> claim();

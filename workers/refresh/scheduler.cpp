@@ -15,6 +15,7 @@
 #include "refresh/listener.hpp"
 #include "refresh/pg_values.hpp"
 #include "refresh/refresher.hpp"
+#include "metrics/registry.hpp"
 #include "sql/embedded.hpp"
 
 namespace smelt::refresh {
@@ -63,6 +64,19 @@ struct Totals {
   }
 };
 
+/// Declares the metrics `smelt scheduler` exposes on /metrics.
+void declare_metrics(metrics::Registry& registry) {
+  registry.counter("smelt_scheduler_refreshes_total", "Refresh cycles, by what gold came to (published, blocked, failed, skipped)");
+  registry.counter("smelt_scheduler_batches_merged_total", "Ingest batches merged into silver");
+  registry.counter("smelt_scheduler_events_merged_total", "Bronze events decoded and merged into silver");
+  registry.counter("smelt_scheduler_decode_errors_total", "Bronze events that could not be decoded");
+  registry.histogram("smelt_scheduler_refresh_duration_seconds", "Wall time of one refresh cycle (silver and gold)",
+                     {0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120});
+  registry.gauge("smelt_refresh_pending_batches", "Committed ingest batches not merged into silver yet");
+  registry.gauge("smelt_scheduler_gold_lag_seconds", "Newest event time in bronze minus gold's published watermark");
+  registry.gauge("smelt_scheduler_last_refresh_timestamp_seconds", "Unix time the last refresh cycle ended");
+}
+
 class Scheduler {
  public:
   Scheduler(const SchedulerOptions& options, const text::Analyzer& analyzer)
@@ -76,6 +90,10 @@ class Scheduler {
             options.retention_days > 0 ? seconds(options.retention_every_h * 3600) : Clock::duration::zero(),
             Clock::now()),
         progress_(seconds(options.progress_interval_s), Clock::now() + seconds(options.progress_interval_s)) {
+    declare_metrics(metrics_);
+    if (options.metrics.port > 0) {
+      endpoint_ = std::make_unique<metrics::Endpoint>(options.metrics.address, options.metrics.port, metrics_);
+    }
   }
 
   void run() {
@@ -125,6 +143,21 @@ class Scheduler {
                  {{"run_id", summary.run_id}, {"duration_s", summary.duration_s}});
     }
     if (summary.gold) note_gold(summary.run_id, *summary.gold);
+    if (endpoint_) record_metrics(summary);
+  }
+
+  void record_metrics(const RefreshSummary& summary) {
+    const std::string outcome = summary.gold ? std::string(status_name(summary.gold->status)) : "skipped";
+    metrics_.add("smelt_scheduler_refreshes_total", {{"gold", outcome}});
+    metrics_.add("smelt_scheduler_batches_merged_total", {}, static_cast<double>(summary.batches));
+    metrics_.add("smelt_scheduler_events_merged_total", {}, static_cast<double>(summary.decode.events));
+    metrics_.add("smelt_scheduler_decode_errors_total", {}, static_cast<double>(summary.decode.errors));
+    metrics_.observe("smelt_scheduler_refresh_duration_seconds", {}, summary.duration_s);
+    const auto freshness = read_freshness(refresher_.session());
+    metrics_.set("smelt_refresh_pending_batches", {}, static_cast<double>(freshness.pending_batches));
+    if (freshness.lag_s) metrics_.set("smelt_scheduler_gold_lag_seconds", {}, *freshness.lag_s);
+    metrics_.set("smelt_scheduler_last_refresh_timestamp_seconds", {},
+                 std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count());
   }
 
   /// Logs when gold stops (or starts again) publishing, not every cycle.
@@ -218,6 +251,8 @@ class Scheduler {
   Totals since_progress_;
   Totals overall_;
   std::optional<GoldStatus> last_gold_;
+  metrics::Registry metrics_;
+  std::unique_ptr<metrics::Endpoint> endpoint_;
 };
 
 }  // namespace

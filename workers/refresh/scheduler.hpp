@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "metrics/endpoint.hpp"
 #include "text/lexicon.hpp"
 
 // The refresh daemon.
@@ -23,6 +24,7 @@ struct SchedulerOptions {
   std::int64_t merge_budget_transactions = 0;  ///< ... or after this many merge transactions (0: no limit)
   double freshness_sla_s = 120;      ///< warn when gold lags the newest event by more (0: never)
   double db_retry_s = 0;             ///< give up reconnecting after this long (0: never)
+  metrics::EndpointOptions metrics;  ///< /metrics and /healthz (port 0: off)
 };
 
 /// Refreshes on every ingest notification (LISTEN smelt_ingest; bursts

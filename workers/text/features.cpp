@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <utility>
 
 #include "text/normalize.hpp"
+#include "text/unicode.hpp"
+#include "text/utf8.hpp"
 
 namespace smelt::text {
 
@@ -63,6 +66,42 @@ std::string prose_of(std::string_view text, const Entities& entities) {
   return out;
 }
 
+// The language whose lexicon knows the most words of the text, when one
+// knows strictly more than every other (English counts with VADER's words).
+std::string lexicon_vote(const LanguageLexicons& languages, const Lexicon& english, std::string_view prose) {
+  std::vector<std::string> words;
+  std::string word;
+  for (std::size_t i = 0; i <= prose.size();) {
+    const auto d = i < prose.size() ? utf8::decode(prose, i) : utf8::Decoded{U' ', 1};
+    i += d.length;
+    if (unicode::is_letter_or_mark(d.code_point)) {
+      utf8::append(word, unicode::to_lower(d.code_point));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  std::vector<std::pair<std::string_view, int>> votes;
+  int english_votes = 0;
+  for (const auto& w : words) {
+    const WordInfo* info = english.find(w);
+    english_votes += info != nullptr && info->in_lexicon ? 1 : 0;
+  }
+  votes.emplace_back("en", english_votes);
+  for (const auto& language : languages.languages()) {
+    if (language.english_words()) continue;  // romanised Hindi borrows English words
+    int n = 0;
+    for (const auto& w : words) {
+      const LanguageWord* entry = language.find(w);
+      n += entry != nullptr && entry->sentiment ? 1 : 0;
+    }
+    votes.emplace_back(language.tag(), n);
+  }
+  std::sort(votes.begin(), votes.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (votes[0].second == 0 || votes[0].second == votes[1].second) return {};
+  return std::string(votes[0].first);
+}
+
 }  // namespace
 
 std::optional<Platform> parse_platform(std::string_view name) {
@@ -94,12 +133,100 @@ std::vector<Hashtag> hashtags_from_text(std::string_view text) {
   return hashtags_from_list(tags);
 }
 
+std::string_view sentiment_status_name(SentimentStatus status) {
+  switch (status) {
+    case SentimentStatus::scored:
+      return "scored";
+    case SentimentStatus::unsupported_language:
+      return "unsupported_language";
+    case SentimentStatus::undetermined_language:
+      return "undetermined_language";
+    case SentimentStatus::no_text:
+      break;
+  }
+  return "no_text";
+}
+
 Analyzer::Analyzer(std::shared_ptr<const Lexicon> lexicon, AnalyzerOptions options)
-    : scorer_(std::move(lexicon), options.rules), options_(options) {}
+    : Analyzer(std::move(lexicon), nullptr, options) {}
+
+Analyzer::Analyzer(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<const LanguageLexicons> languages,
+                   AnalyzerOptions options)
+    : scorer_(lexicon, options.rules),
+      lexicon_(std::move(lexicon)),
+      languages_(std::move(languages)),
+      english_model_(scorer_.model_name() + "/" + scorer_.model_version()),
+      options_(options) {
+  if (languages_ == nullptr) return;
+  for (const auto& language : languages_->languages()) {
+    language_models_.push_back(language.model_name() + "/" + language.model_version());
+  }
+}
+
+const LanguageLexicon* Analyzer::language_lexicon(std::string_view language) const {
+  if (languages_ == nullptr) return nullptr;
+  return languages_->find(sentiment_language_key(language));
+}
+
+std::vector<std::pair<std::string, std::string>> Analyzer::sentiment_models() const {
+  std::vector<std::pair<std::string, std::string>> out = {{"en", english_model_}};
+  if (options_.rules == Rules::reference) return out;
+  out.emplace_back(std::string(UNDETERMINED_LANGUAGE), english_model_);
+  if (languages_ == nullptr) return out;
+  for (std::size_t i = 0; i < language_models_.size(); ++i) {
+    out.emplace_back(languages_->languages()[i].tag(), language_models_[i]);
+  }
+  return out;
+}
+
+namespace {
+
+bool has_letters(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto d = utf8::decode(text, i);
+    if (unicode::is_letter_or_mark(d.code_point)) return true;
+    i += d.length;
+  }
+  return false;
+}
+
+}  // namespace
+
+void Analyzer::score(std::string_view text, std::string_view language, Features& features) const {
+  features.sentiment = {};
+  features.sentiment_model = {};
+  if (text.empty()) {
+    features.sentiment_status = SentimentStatus::no_text;
+    return;
+  }
+  // Most posts are "en", "es", ...: only longer tags need the key computed.
+  const bool plain = language.size() == 2 && std::islower(static_cast<unsigned char>(language[0])) != 0 &&
+                     std::islower(static_cast<unsigned char>(language[1])) != 0;
+  const std::string key = plain ? std::string(language) : sentiment_language_key(language);
+  const bool english = options_.rules == Rules::reference || key == "en" ||
+                       (key == UNDETERMINED_LANGUAGE && !has_letters(text));
+  if (english) {
+    features.sentiment = scorer_.score(text);
+    features.sentiment_model = english_model_;
+    features.sentiment_status = SentimentStatus::scored;
+    return;
+  }
+  if (key == UNDETERMINED_LANGUAGE) {
+    features.sentiment_status = SentimentStatus::undetermined_language;
+    return;
+  }
+  const LanguageLexicon* lexicon = languages_ == nullptr ? nullptr : languages_->find(key);
+  if (lexicon == nullptr) {
+    features.sentiment_status = SentimentStatus::unsupported_language;
+    return;
+  }
+  features.sentiment = score_language(*lexicon, *lexicon_, text);
+  features.sentiment_model = language_models_[static_cast<std::size_t>(lexicon - languages_->languages().data())];
+  features.sentiment_status = SentimentStatus::scored;
+}
 
 Features Analyzer::analyze(std::string_view text, const Hints& hints) const {
   Features features;
-  features.sentiment = scorer_.score(text);
   const Entities entities = extract_entities(text);
   if (hints.hashtags) {
     features.hashtags = hashtags_from_list(*hints.hashtags);
@@ -112,6 +239,8 @@ Features Analyzer::analyze(std::string_view text, const Hints& hints) const {
   features.cashtags = hints.cashtags ? cleaned(*hints.cashtags, "$", "") : values_of(entities.cashtags);
   features.urls = hints.urls ? cleaned(*hints.urls, "", "") : values_of(entities.urls);
   features.language = language_of(text, entities, hints);
+  const bool assume_english = !options_.detect_language && features.language.source != LanguageSource::platform;
+  score(text, assume_english ? std::string_view("en") : std::string_view(features.language.code), features);
   return features;
 }
 
@@ -120,9 +249,20 @@ Language Analyzer::language_of(std::string_view text, const Entities& entities, 
     return {std::move(code), LanguageSource::platform};
   }
   if (!options_.detect_language) return {};
-  std::string code = detect_language(prose_of(text, entities));
-  if (code == UNDETERMINED_LANGUAGE) return {};
-  return {std::move(code), LanguageSource::detected};
+  const std::string prose = prose_of(text, entities);
+  Language language = identify_language(prose, hints.context_languages);
+  // A short text no step could place, or placed by CLD2 in a language smelt
+  // has no model for: the sentiment lexicons are word lists of their
+  // languages too ("incrível", "wunderschön", "最悪").
+  const bool unplaced = language.source == LanguageSource::undetermined ||
+                        (language.source == LanguageSource::detected && language_lexicon(language.code) == nullptr &&
+                         sentiment_language_key(language.code) != "en");
+  if (unplaced && languages_ != nullptr) {
+    if (std::string voted = lexicon_vote(*languages_, *lexicon_, prose); !voted.empty()) {
+      return {std::move(voted), LanguageSource::words};
+    }
+  }
+  return language;
 }
 
 }  // namespace smelt::text

@@ -9,6 +9,7 @@
 #include "text/entities.hpp"
 #include "text/language.hpp"
 #include "text/lexicon.hpp"
+#include "text/multilingual.hpp"
 #include "text/sentiment.hpp"
 
 // Text features of one post in one call: sentiment, entities (hashtags with
@@ -30,6 +31,8 @@ std::string_view platform_name(Platform platform);
 struct Hints {
   Platform platform = Platform::unknown;  ///< where the post comes from
   std::string language;                   ///< the platform's language field, "" if none
+  std::vector<std::string> context_languages;  ///< languages of related posts, most relevant first:
+                                               ///< the commented post's, the author's recent ones
   std::optional<std::vector<std::string>>
       hashtags;  ///< X entities.hashtags[].tag, TikTok hashtag_names, YouTube tags
   std::optional<std::vector<std::string>> mentions;  ///< X entities.mentions[].username
@@ -46,9 +49,22 @@ struct Hashtag {
 /// Where an entity list came from.
 enum class EntitySource { platform, text };
 
+/// Whether a post's sentiment could be scored, and why not.
+enum class SentimentStatus {
+  scored,                 ///< scored by the model of its language
+  no_text,                ///< the post has no text
+  unsupported_language,   ///< smelt has no model for the post's language
+  undetermined_language   ///< the language is unknown ("und") and the text has words
+};
+
+/// "scored", "no_text", "unsupported_language", "undetermined_language".
+std::string_view sentiment_status_name(SentimentStatus status);
+
 /// All features of one post.
 struct Features {
-  Sentiment sentiment;                               ///< scores and category
+  Sentiment sentiment;                               ///< scores and category; all 0 unless scored
+  SentimentStatus sentiment_status = SentimentStatus::no_text;  ///< scored or why not
+  std::string_view sentiment_model;                  ///< "<name>/<version>" when scored; owned by the Analyzer
   std::vector<Hashtag> hashtags;                     ///< in order, duplicates kept
   std::vector<std::string> mentions;                 ///< screen names without '@'
   std::vector<std::string> cashtags;                 ///< tickers without '$'
@@ -60,7 +76,8 @@ struct Features {
 /// Options for an Analyzer.
 struct AnalyzerOptions {
   Rules rules = Rules::social;  ///< sentiment rule set
-  bool detect_language = true;  ///< run CLD2 when the platform gives no language
+  bool detect_language = true;  ///< run detection when the platform gives no language; when off,
+                                ///< a post without a language field is scored as English
 };
 
 /// Hashtags from a platform's list: a leading '#' or '＃' is dropped, empty
@@ -74,19 +91,41 @@ std::vector<Hashtag> hashtags_from_text(std::string_view text);
 /// every thread of a process.
 class Analyzer {
  public:
-  /// An analyzer over a loaded lexicon.
+  /// An analyzer over a loaded lexicon that scores English only (posts in
+  /// other languages are unscored).
   explicit Analyzer(std::shared_ptr<const Lexicon> lexicon, AnalyzerOptions options = {});
+  /// An analyzer that scores English and every language in `languages`.
+  Analyzer(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<const LanguageLexicons> languages,
+           AnalyzerOptions options = {});
 
   /// The features of one post.
   Features analyze(std::string_view text, const Hints& hints = {}) const;
 
-  /// The sentiment scorer (model name and version, explanations).
+  /// The English sentiment scorer (model name and version, explanations).
   const SentimentScorer& scorer() const { return scorer_; }
+  /// The English lexicon (also the emoji and emoticon valences of every language).
+  const Lexicon& lexicon() const { return *lexicon_; }
+
+  /// The language lexicon that scores a language tag, or nullptr when the
+  /// tag is English, undetermined or unsupported.
+  const LanguageLexicon* language_lexicon(std::string_view language) const;
+
+  /// The model each language key is scored with ("<name>/<version>"):
+  /// "en" and "und" (emoji and emoticons only) use the English scorer.
+  std::vector<std::pair<std::string, std::string>> sentiment_models() const;
+
+  /// The sentiment of a text in a language (a BCP 47 tag or "und"), with its
+  /// status and model.
+  void score(std::string_view text, std::string_view language, Features& features) const;
 
  private:
   Language language_of(std::string_view text, const Entities& entities, const Hints& hints) const;
 
   SentimentScorer scorer_;
+  std::shared_ptr<const Lexicon> lexicon_;
+  std::shared_ptr<const LanguageLexicons> languages_;
+  std::vector<std::string> language_models_;  // parallel to languages_->languages()
+  std::string english_model_;
   AnalyzerOptions options_;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -15,9 +16,12 @@ inline constexpr std::size_t MIN_DETECTION_LETTERS = 15;
 
 /// Where a post's language came from.
 enum class LanguageSource {
-  platform,     ///< the platform's language field
-  detected,     ///< CLD2, reliable
-  undetermined  ///< no field and detection unsure (language is "und")
+  platform,      ///< the platform's language field
+  detected,      ///< CLD2, reliable
+  undetermined,  ///< no field and detection unsure (language is "und")
+  script,        ///< the writing system names one language (kana: ja, hangul: ko, ...)
+  words,         ///< a short Latin-script text's function words and letters
+  context        ///< the language of related posts (the author's, the commented post's)
 };
 
 /// A language tag and its source.
@@ -32,9 +36,21 @@ struct Language {
 std::string platform_language(std::string_view field);
 
 /// Detects the language of plain text with CLD2. Returns "und" when the text
-/// has fewer than MIN_DETECTION_LETTERS letters, when CLD2 is not sure, or
-/// when smelt was built without CLD2. The caller removes URLs and mentions.
-std::string detect_language(std::string_view text);
+/// has fewer than `min_letters` letters, when CLD2 is not sure, or when smelt
+/// was built without CLD2. The caller removes URLs and mentions.
+std::string detect_language(std::string_view text, std::size_t min_letters = MIN_DETECTION_LETTERS);
+
+/// The language of a post's prose (URLs, mentions, hashtags removed) from
+/// every signal the text has, for texts of any length: the script when it
+/// belongs to one language, CLD2 when the text is long enough and CLD2 is
+/// sure, the function words of a short Latin-script text (this is how
+/// romanised Hindi, "hi-Latn", is told from English), then
+/// `context_languages` (most relevant first: the commented post's language,
+/// the author's recent ones) when they fit the script, then the main language
+/// of a script several languages share (Arabic: ar, Devanagari: hi,
+/// Cyrillic: ru; kanji alone stays "und": Japanese or Chinese). "und" with
+/// source undetermined when nothing fits.
+Language identify_language(std::string_view prose, std::span<const std::string> context_languages = {});
 
 /// True when smelt was built with CLD2.
 bool language_detection_available();

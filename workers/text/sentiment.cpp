@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "text/emoji.hpp"
 #include "text/unicode.hpp"
 #include "text/utf8.hpp"
 #include "text/vader_rules.hpp"
@@ -12,11 +13,6 @@
 namespace smelt::text {
 
 namespace {
-
-// Symbols that are Extended_Pictographic but appear in posts as typography
-// ("©2025 Acme"), not as emoji: they are split off but carry no valence.
-constexpr char32_t TYPOGRAPHIC_SYMBOLS[] = {0xA9, 0xAE, 0x2122};
-constexpr char32_t ZERO_WIDTH_JOINER = 0x200D;
 
 /// One token, as offsets into the scratch buffers so they survive growth.
 struct Token {
@@ -99,31 +95,10 @@ std::string_view strip_all_punctuation(std::string_view token) {
   return code_point_count(core) <= 2 ? token : core;
 }
 
-bool is_emoji_start(char32_t c) { return unicode::is_pictographic(c) || unicode::is_regional_indicator(c); }
+bool is_emoji_start(char32_t c) { return emoji::is_start(c); }
 
-// Length in bytes of the emoji cluster at text[offset]: a flag (two regional
-// indicators) or a pictograph with its modifiers and ZWJ-joined pictographs.
 std::size_t emoji_cluster_length(std::string_view text, std::size_t offset) {
-  const auto first = utf8::decode(text, offset);
-  std::size_t end = offset + first.length;
-  if (unicode::is_regional_indicator(first.code_point)) {
-    if (end < text.size() && unicode::is_regional_indicator(utf8::decode(text, end).code_point)) {
-      end += utf8::decode(text, end).length;
-    }
-    return end - offset;
-  }
-  while (end < text.size()) {
-    const auto next = utf8::decode(text, end);
-    if (unicode::is_emoji_modifier(next.code_point)) {
-      end += next.length;
-    } else if (next.code_point == ZERO_WIDTH_JOINER && end + next.length < text.size() &&
-               unicode::is_pictographic(utf8::decode(text, end + next.length).code_point)) {
-      end += next.length + utf8::decode(text, end + next.length).length;
-    } else {
-      break;
-    }
-  }
-  return end - offset;
+  return emoji::cluster_length(text, offset);
 }
 
 // Social rules: typographic apostrophes become "'" and every emoji cluster is
@@ -177,10 +152,7 @@ void append_lower(std::string_view word, std::string& out) {
   }
 }
 
-bool is_typographic(char32_t c) {
-  return std::find(std::begin(TYPOGRAPHIC_SYMBOLS), std::end(TYPOGRAPHIC_SYMBOLS), c) !=
-         std::end(TYPOGRAPHIC_SYMBOLS);
-}
+bool is_typographic(char32_t c) { return emoji::is_typographic(c); }
 
 // JavaScript's Number.prototype.toFixed: the nearest multiple of 10^-digits,
 // ties away from zero.
@@ -500,19 +472,7 @@ double emphasized_sum(const std::vector<double>& sentiments, double emphasis) {
   return sum;
 }
 
-Sentiment Pass::result(std::string_view text) const {
-  if (s_.sentiments.empty()) return {};
-  const double emphasis = punctuation_emphasis(text);
-  const Weights w = weigh(s_.sentiments, emphasis);
-  const double total = w.positive + std::fabs(w.negative) + w.neutral;
-  Sentiment out;
-  out.compound = round_like_js(normalize(emphasized_sum(s_.sentiments, emphasis)), 4);
-  out.positive = round_like_js(std::fabs(w.positive / total), 3);
-  out.negative = round_like_js(std::fabs(w.negative / total), 3);
-  out.neutral = round_like_js(std::fabs(w.neutral / total), 3);
-  out.category = categorize(out.compound);
-  return out;
-}
+Sentiment Pass::result(std::string_view text) const { return combine_valences(s_.sentiments, text); }
 
 }  // namespace
 
@@ -526,6 +486,20 @@ std::string_view category_name(Category category) {
       break;
   }
   return "neutral";
+}
+
+Sentiment combine_valences(const std::vector<double>& valences, std::string_view text) {
+  if (valences.empty()) return {};
+  const double emphasis = punctuation_emphasis(text);
+  const Weights w = weigh(valences, emphasis);
+  const double total = w.positive + std::fabs(w.negative) + w.neutral;
+  Sentiment out;
+  out.compound = round_like_js(normalize(emphasized_sum(valences, emphasis)), 4);
+  out.positive = round_like_js(std::fabs(w.positive / total), 3);
+  out.negative = round_like_js(std::fabs(w.negative / total), 3);
+  out.neutral = round_like_js(std::fabs(w.neutral / total), 3);
+  out.category = categorize(out.compound);
+  return out;
 }
 
 Category categorize(double compound) {

@@ -60,6 +60,11 @@ std::string_view category_name(Category category);
 /// The category for a compound score (>= 0.05 positive, <= -0.05 negative).
 Category categorize(double compound);
 
+/// The scores of a text from the final valence of each of its tokens (0 for
+/// neutral tokens): exclamation and question-mark emphasis, VADER's
+/// normalisation (sum / sqrt(sum^2 + 15)) and the pos/neu/neg shares.
+Sentiment combine_valences(const std::vector<double>& valences, std::string_view text);
+
 /// Scores texts. Cheap to copy (shares the lexicon) and safe to use from many
 /// threads at once.
 class SentimentScorer {

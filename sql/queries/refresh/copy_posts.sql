@@ -4,6 +4,6 @@ copy pg_temp.stg_posts (
     text, language, region, url,
     likes, shares, comments, views, impressions,
     hashtags, hashtags_normalized, mentions, cashtags, urls,
-    sentiment_compound, sentiment_category, sentiment_model,
+    sentiment_compound, sentiment_category, sentiment_model, sentiment_status,
     batch_id, kafka_partition, kafka_offset)
 from stdin;

@@ -12,7 +12,7 @@ create or replace function test.post(
     p_sentiment double precision default 0.0, p_category text default 'neutral',
     p_language text default 'en', p_region text default null,
     p_kafka_partition integer default 0, p_kafka_offset bigint default null,
-    p_batch_id bigint default 1, p_mentions text[] default '{}')
+    p_batch_id bigint default 1, p_mentions text[] default '{}', p_sentiment_status text default null)
 returns void
 language plpgsql
 as $$
@@ -21,15 +21,20 @@ begin
     insert into pg_temp.stg_posts (
         source, post_id, author_id, author_username, created_at, observed_at, text, language, region,
         url, likes, shares, comments, views, impressions, hashtags, hashtags_normalized, mentions,
-        cashtags, urls, sentiment_compound, sentiment_category, sentiment_model, batch_id,
+        cashtags, urls, sentiment_compound, sentiment_category, sentiment_model, sentiment_status, batch_id,
         kafka_partition, kafka_offset)
     values (
         p_source, p_post_id, p_author_id, 'name_' || p_author_id,
         coalesce(p_created_at, date_trunc('hour', p_observed_at)), p_observed_at, p_text,
         p_language, p_region, null, p_likes, p_shares, p_comments, p_views, p_impressions,
         p_hashtags, array(select smelt.normalize_hashtag(h) from unnest(p_hashtags) as h),
-        p_mentions, '{}', '{}', p_sentiment, p_category, 'test-model', p_batch_id,
-        p_kafka_partition,
+        p_mentions, '{}', '{}', p_sentiment, p_category,
+        case when p_sentiment is not null then 'test-model' end,
+        coalesce(p_sentiment_status,
+                 case when p_sentiment is not null then 'scored'
+                      when p_text is null then 'no_text'
+                      else 'unsupported_language' end),
+        p_batch_id, p_kafka_partition,
         coalesce(p_kafka_offset, (extract(epoch from p_observed_at) * 1000)::bigint));
 end;
 $$;
@@ -48,11 +53,12 @@ begin
     insert into pg_temp.stg_comments (
         source, comment_id, post_id, author_id, author_username, created_at, observed_at, text,
         language, likes, hashtags, hashtags_normalized, mentions, sentiment_compound,
-        sentiment_category, sentiment_model, batch_id, kafka_partition, kafka_offset)
+        sentiment_category, sentiment_model, sentiment_status, batch_id, kafka_partition, kafka_offset)
     values (
         p_source, p_comment_id, p_post_id, p_author_id, 'name_' || p_author_id, p_created_at,
         coalesce(p_observed_at, p_created_at), 'a comment', p_language, 0, '{}', '{}', '{}',
-        p_sentiment, p_category, 'test-model', 1, p_kafka_partition,
+        p_sentiment, p_category, case when p_sentiment is not null then 'test-model' end,
+        case when p_sentiment is not null then 'scored' else 'unsupported_language' end, 1, p_kafka_partition,
         (extract(epoch from coalesce(p_observed_at, p_created_at)) * 1000)::bigint);
 end;
 $$;

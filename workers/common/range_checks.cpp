@@ -1,11 +1,11 @@
-#include "cli/validators.hpp"
+#include "common/range_checks.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <functional>
 #include <optional>
 
-namespace smelt::cli {
+namespace smelt::range {
 namespace {
 
 std::optional<double> parse_number(const std::string& input) {
@@ -37,6 +37,7 @@ CLI::Validator numeric(std::string range, std::function<bool(double)> accepts) {
 
 std::string human_number(double value) {
   if (std::nearbyint(value) == value && std::fabs(value) < 1e15) {
+    if (std::fabs(value) < 100000) return std::to_string(static_cast<long long>(value));
     const auto whole = static_cast<long long>(value);
     std::string digits = std::to_string(whole < 0 ? -whole : whole);
     for (auto at = static_cast<long>(digits.size()) - 3; at > 0; at -= 3) {
@@ -64,4 +65,4 @@ CLI::Validator positive(std::string_view unit) {
                  [](double value) { return value > 0; });
 }
 
-}  // namespace smelt::cli
+}  // namespace smelt::range
