@@ -124,14 +124,22 @@ Status decode_event(simdjson::dom::parser& parser, std::string& scratch, std::st
 
 }  // namespace
 
-Decoder::Decoder(const text::Analyzer& analyzer) : analyzer_(analyzer) {
-  sentiment_models_ = "{";
+namespace {
+
+/// {"en":"<model>","es":"<model>",...} for the analyzer's languages.
+std::string models_json(const text::Analyzer& analyzer) {
+  std::string json(1, '{');
   for (const auto& [language, model] : analyzer.sentiment_models()) {
-    if (sentiment_models_.size() > 1) sentiment_models_ += ",";
-    sentiment_models_ += "\"" + language + "\":\"" + model + "\"";
+    if (json.size() > 1) json.push_back(',');
+    json.append(1, '"').append(language).append("\":\"").append(model).append(1, '"');
   }
-  sentiment_models_ += "}";
+  json.push_back('}');
+  return json;
 }
+
+}  // namespace
+
+Decoder::Decoder(const text::Analyzer& analyzer) : analyzer_(analyzer), sentiment_models_(models_json(analyzer)) {}
 
 DecodeResult Decoder::decode(std::string_view raw, const BronzeRef& ref, Rows& out) {
   const Sizes before = sizes_of(out);

@@ -194,7 +194,8 @@ std::filesystem::path create_migration(const std::filesystem::path& dir, std::st
     throw Error(ExitCode::usage, "migration name '" + std::string(name) + "' has no letters or digits");
   const auto folder = dir / "migrations";
   std::filesystem::create_directories(folder);
-  const auto file_name = "V" + padded(highest_version_in(folder) + 1) + "__" + slug + ".sql";
+  std::string file_name(1, 'V');
+  file_name.append(padded(highest_version_in(folder) + 1)).append("__").append(slug).append(".sql");
   const auto path = folder / file_name;
   if (std::filesystem::exists(path)) throw Error(ExitCode::failure, path.string() + " already exists");
   std::ofstream out(path, std::ios::binary);
