@@ -41,7 +41,12 @@ begin
             perform pg_advisory_xact_lock(hashtext('smelt.ensure_time_partitions'),
                                           hashtext(v_schema || '.' || v_table));
         end if;
-        if to_regclass(format('%I.%I', v_schema, v_name)) is null then
+        -- Look again in pg_class itself, with this statement's snapshot: a
+        -- partition another transaction created while we waited for the lock
+        -- is committed now, but to_regclass reads the catalog cache, which an
+        -- advisory lock does not refresh.
+        if not exists (select from pg_class as c join pg_namespace as n on n.oid = c.relnamespace
+                        where n.nspname = v_schema and c.relname = v_name) then
             v_lower := v_month at time zone 'UTC';
             v_upper := (v_month + interval '1 month') at time zone 'UTC';
             execute format('select exists (select 1 from %I.%I where %I >= $1 and %I < $2)',

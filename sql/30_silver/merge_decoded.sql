@@ -8,8 +8,16 @@
 -- watermarks. Backfills pass NULL: re-merging rows already merged changes
 -- nothing and marks nothing. The staging rows are consumed (truncated), so
 -- one transaction may stage and merge several times.
--- Merges are serialized by an advisory lock. Each step is recorded in
--- smelt.refresh_runs under the table it writes.
+-- Merges run side by side in lanes. Posts and their comments are keyed to
+-- one Kafka partition, so a merge first locks every partition its staged
+-- rows came from (advisory locks on partition modulo 64, ascending, so two
+-- merges never wait on each other in a cycle) and merges observations, posts, hashtags, campaign
+-- matches and comments while merges of other partitions do the same. Accounts
+-- are shared by every partition: the user merge, the dirty marks and the batch
+-- bookkeeping run under one more lock ('smelt.merge_tail'), held to commit.
+-- Every merge holds 'smelt.merge_decoded' shared; smelt.backfill_gold and
+-- smelt.apply_retention take it exclusively to have silver to themselves.
+-- Each step is recorded in smelt.refresh_runs under the table it writes.
 create or replace procedure smelt.merge_decoded(p_run_id text, p_batch_ids bigint[])
 language plpgsql
 set client_min_messages = warning
@@ -21,9 +29,18 @@ declare
     v_rows     bigint;
     v_skipped  bigint;
     v_suppress text := coalesce(current_setting('smelt.suppress_dirty_marks', true), '');
+    v_partition integer;
 begin
-    perform pg_advisory_xact_lock(hashtext('smelt.merge_decoded'));
+    perform pg_advisory_xact_lock_shared(hashtext('smelt.merge_decoded'));
     perform smelt.create_decode_staging();
+    for v_partition in
+        select distinct coalesce(p, 0) % 64
+        from (select kafka_partition from pg_temp.stg_posts
+              union select kafka_partition from pg_temp.stg_comments) as k (p)
+        order by 1
+    loop
+        perform pg_advisory_xact_lock(hashtext('smelt.merge_partition'), v_partition);
+    end loop;
     perform set_config('smelt.suppress_dirty_marks', 'on', true);
     analyze pg_temp.stg_posts (source, post_id, observed_at);
     analyze pg_temp.stg_comments (source, comment_id);
@@ -55,6 +72,7 @@ begin
     v_rows := smelt.merge_comments();
     call smelt.record_run(p_run_id, 'silver.comments', v_rows, v_started);
 
+    perform pg_advisory_xact_lock(hashtext('smelt.merge_tail'));
     v_started := clock_timestamp();
     v_rows := smelt.merge_users();
     call smelt.record_run(p_run_id, 'silver.users', v_rows, v_started);
@@ -67,8 +85,10 @@ begin
     if p_batch_ids is not null then
         v_started := clock_timestamp();
         perform smelt.advance_partition_watermarks();
-        insert into smelt.refreshed_batches (batch_id, run_id)
-        select distinct b, p_run_id from unnest(p_batch_ids) as b order by 1
+        -- refreshed_at: now, at the end of the merge (not the transaction's
+        -- start), so that a gold refresh started later includes the batch
+        insert into smelt.refreshed_batches (batch_id, run_id, refreshed_at)
+        select distinct b, p_run_id, clock_timestamp() from unnest(p_batch_ids) as b order by 1
         on conflict (batch_id) do nothing;
         get diagnostics v_rows = row_count;
         perform smelt.advance_low_xid();

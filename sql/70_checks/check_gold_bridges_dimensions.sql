@@ -19,28 +19,29 @@ with scoped as (
     join gold.fct_posts as f on f.post_key = s.post_key
 ),
 
-bridged as (
-    select
-        s.post_key,
-        s.hashtags,
-        s.campaign_ids,
-        array(select h.hashtag
-                from gold.bridge_post_hashtag as b
-                left join gold.dim_hashtag as h on h.hashtag_key = b.hashtag_key
-               where b.post_key = s.post_key
-               order by h.hashtag) as bridged_hashtags,
-        array(select b.campaign_key
-                from gold.bridge_post_campaign as b
-                join gold.dim_campaign as c on c.campaign_key = b.campaign_key
-               where b.post_key = s.post_key
-               order by b.campaign_key) as bridged_campaign_ids
+bridged_hashtags as (
+    select b.post_key, array_agg(h.hashtag order by h.hashtag) as hashtags
     from scoped as s
+    join gold.bridge_post_hashtag as b on b.post_key = s.post_key
+    left join gold.dim_hashtag as h on h.hashtag_key = b.hashtag_key
+    group by b.post_key
+),
+
+bridged_campaigns as (
+    select b.post_key, array_agg(b.campaign_key order by b.campaign_key) as campaign_ids
+    from scoped as s
+    join gold.bridge_post_campaign as b on b.post_key = s.post_key
+    join gold.dim_campaign as c on c.campaign_key = b.campaign_key
+    group by b.post_key
 )
 
-select post_key, hashtags, bridged_hashtags, campaign_ids, bridged_campaign_ids
-from bridged
-where hashtags is distinct from bridged_hashtags
-   or campaign_ids is distinct from bridged_campaign_ids
+select s.post_key, s.hashtags, coalesce(h.hashtags, '{}') as bridged_hashtags,
+       s.campaign_ids, coalesce(c.campaign_ids, '{}') as bridged_campaign_ids
+from scoped as s
+left join bridged_hashtags as h on h.post_key = s.post_key
+left join bridged_campaigns as c on c.post_key = s.post_key
+where s.hashtags is distinct from coalesce(h.hashtags, '{}')
+   or s.campaign_ids is distinct from coalesce(c.campaign_ids, '{}')
 $check$)
 on conflict (check_name) do update
     set severity = excluded.severity,

@@ -2,7 +2,10 @@
 -- The gold engagement minutes a check looks at: during a gated refresh,
 -- each claimed post from the first minute this refresh recomputed (never
 -- before the retention cutoff); otherwise every post in
--- gold.fct_engagement_minute from the retention cutoff.
+-- gold.fct_engagement_minute from the retention cutoff, except the posts
+-- whose silver changes are still waiting for gold (a dirty mark not yet
+-- published, claimed by a running refresh or not): gold is compared with the
+-- silver it was built from, so smelt check can run while merges go on.
 create or replace function smelt.scope_post_key_minutes()
 returns table (post_key bigint, from_minute timestamptz)
 language plpgsql
@@ -21,7 +24,12 @@ begin
                   select n.post_key, n.platform, n.post_id from pg_temp.tmp_post_new as n) as k
                 on k.platform = m.source and k.post_id = m.post_id;
     else
-        return query select distinct f.post_key, v_cutoff from gold.fct_engagement_minute as f;
+        return query
+            select d.post_key, v_cutoff
+            from gold.dim_post as d
+            where exists (select from gold.fct_engagement_minute as f where f.post_key = d.post_key)
+              and not exists (select from smelt.dirty_posts as m
+                              where m.source = d.platform and m.post_id = d.post_id);
     end if;
 end;
 $$;

@@ -21,14 +21,19 @@ begin
       into v_partition
       from smelt.partition_watermarks as w;
 
-    select min(e.observed_at)
+    -- ingest records each batch's oldest observed_at; batches written before
+    -- it did are read from bronze
+    select min(coalesce(
+               b.oldest_observed_at,
+               (select min(e.observed_at)
+                  from bronze.events as e
+                 where e.batch_id = b.batch_id
+                   and e.ingested_at >= b.first_ingested - interval '1 hour'
+                   and e.ingested_at < b.first_ingested + interval '1 day')))
       into v_pending
       from smelt.ingest_batches as b
-      join bronze.events as e
-        on e.batch_id = b.batch_id
-       and e.ingested_at >= b.first_ingested - interval '1 hour'
-       and e.ingested_at < b.first_ingested + interval '1 day'
-     where b.batch_id in (select smelt.pending_batches(10000));
+     where b.batch_id in (select smelt.pending_batches(1000000))
+       and b.events > 0;
 
     return least(v_partition, v_pending);
 end;

@@ -8,7 +8,9 @@
 #include <simdjson.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -68,19 +70,32 @@ std::string timestamp_text(std::int64_t micros) {
   return buffer;
 }
 
-/// Loads lines [begin, end) into bronze.events in ingest batches of
-/// batch_lines (one transaction each, as smelt ingest writes them); Kafka
-/// coordinates: partition = line index % 4, offset = line index. Returns the
-/// batch ids.
+/// How load_bronze groups rows into ingest batches.
+enum class Batching {
+  mixed,         ///< one batch per transaction, rows of every partition (as ingest wrote before merge lanes)
+  per_partition  ///< one batch per partition of a transaction, with its time bounds (as ingest writes now)
+};
+
+/// Loads lines [begin, end) into bronze.events in transactions of
+/// batch_lines lines (as smelt ingest writes them); Kafka coordinates:
+/// partition = line index % 4, offset = line index. Returns the batch ids.
 std::vector<std::int64_t> load_bronze(const std::string& conninfo, const std::vector<std::string>& lines,
-                                      size_t begin, size_t end, size_t batch_lines) {
+                                      size_t begin, size_t end, size_t batch_lines,
+                                      Batching batching = Batching::mixed) {
   pg::Session session(conninfo);
   session.exec(sql::query("queries/ingest/ensure_partitions"));
   ingest::EnvelopeReader reader(1 << 20);
   std::vector<std::int64_t> batches;
   for (size_t first = begin; first < end; first += batch_lines) {
     const size_t last = std::min(end, first + batch_lines);
-    std::string copy;
+    // partition (-1: all of them) -> COPY text, rows, oldest and newest observed_at
+    struct Rows {
+      std::string copy;
+      size_t count = 0;
+      std::int64_t oldest = INT64_MAX;
+      std::int64_t newest = INT64_MIN;
+    };
+    std::map<int, Rows> groups;
     for (size_t i = first; i < last; ++i) {
       auto verdict = reader.read(lines[i]);
       const auto* envelope = std::get_if<ingest::Envelope>(&verdict);
@@ -88,18 +103,29 @@ std::vector<std::int64_t> load_bronze(const std::string& conninfo, const std::ve
         ADD_FAILURE() << "line " << i << " is not a valid envelope";
         continue;
       }
-      copy += "smelt.events\t" + std::to_string(i % 4) + "\t" + std::to_string(i) + "\t\\N\t\\N\t";
-      copy += std::string(envelope->source) + "\t" + std::string(envelope->kind) + "\t" +
-              timestamp_text(envelope->observed_at_us) + "\t";
-      pg::append_copy_text(copy, lines[i]);
-      copy += "\n";
+      const int partition = static_cast<int>(i % 4);
+      auto& rows = groups[batching == Batching::mixed ? -1 : partition];
+      rows.copy += "smelt.events\t" + std::to_string(partition) + "\t" + std::to_string(i) + "\t\\N\t\\N\t";
+      rows.copy += std::string(envelope->source) + "\t" + std::string(envelope->kind) + "\t" +
+                   timestamp_text(envelope->observed_at_us) + "\t";
+      pg::append_copy_text(rows.copy, lines[i]);
+      rows.copy += "\n";
+      rows.count += 1;
+      rows.oldest = std::min(rows.oldest, envelope->observed_at_us);
+      rows.newest = std::max(rows.newest, envelope->observed_at_us);
     }
     session.begin();
-    auto opened =
-        session.exec(sql::query("queries/ingest/begin_batch"),
-                     {std::string("test"), std::string("loader"), std::to_string(last - first), "0"});
-    batches.push_back(std::stoll(*pg::first_value(opened.get())));
-    session.copy_in(sql::query("queries/ingest/copy_events"), copy);
+    for (const auto& [partition, rows] : groups) {
+      const bool mixed = partition < 0;
+      auto opened = session.exec(
+          sql::query("queries/ingest/begin_batch"),
+          {std::string("test"), std::string("loader"), std::to_string(rows.count), "0",
+           mixed ? pg::Param{} : pg::Param{std::to_string(partition)},
+           mixed ? pg::Param{} : pg::Param{timestamp_text(rows.oldest)},
+           mixed ? pg::Param{} : pg::Param{timestamp_text(rows.newest)}, pg::Param{}});
+      batches.push_back(std::stoll(*pg::first_value(opened.get())));
+      session.copy_in(sql::query("queries/ingest/copy_events"), rows.copy);
+    }
     session.commit();
   }
   return batches;
@@ -297,6 +323,112 @@ TEST_F(RefreshTest, ConcurrentRefreshersDecodeEachBatchOnce) {
   EXPECT_EQ(count("select sum(rows) from smelt.refresh_runs where model = 'decode'"), 3000)
       << "no batch was decoded by both";
   EXPECT_EQ(count("select count(*) from gold.fct_posts"), count("select count(*) from silver.posts"));
+}
+
+/// A scratch database next to the test's own, migrated; dropped with drop_scratch().
+std::string scratch_database(const std::string& admin, const std::string& name) {
+  {
+    pqxx::connection connection(admin);
+    pqxx::nontransaction tx(connection);
+    tx.exec("drop database if exists " + name + " with (force)");
+    tx.exec("create database " + name);
+  }
+  const std::string conninfo = admin + " dbname=" + name;
+  auto migrated = run_command({SMELT_BINARY, "migrate", "up", "-d", conninfo});
+  EXPECT_EQ(migrated.code, 0) << migrated.err;
+  return conninfo;
+}
+
+void drop_scratch(const std::string& admin, const std::string& name) {
+  pqxx::connection connection(admin);
+  pqxx::nontransaction tx(connection);
+  tx.exec("drop database if exists " + name + " with (force)");
+}
+
+/// Log lines (JSON) whose msg is `message` and whose text contains `needle`.
+int count_lines(const std::string& log, const std::string& message, const std::string& needle) {
+  int found = 0;
+  std::istringstream in(log);
+  for (std::string line; std::getline(in, line);) {
+    if (line.find("\"msg\":\"" + message + "\"") != std::string::npos && line.find(needle) != std::string::npos) {
+      ++found;
+    }
+  }
+  return found;
+}
+
+TEST_F(RefreshTest, MergeLanesSplitThePartitionsAndEqualOneLane) {
+  const auto lines = generate("21", 4000);
+  const auto batches = load_bronze(conninfo(), lines, 0, lines.size(), 400, Batching::per_partition);
+  ASSERT_EQ(batches.size(), 40u) << "one batch per partition of each transaction";
+  EXPECT_EQ(count("select count(distinct kafka_partition) from smelt.ingest_batches"), 4);
+
+  auto lanes = smelt({"refresh", "--lanes", "2", "--batches-per-transaction", "3", "--log-level", "debug"});
+  ASSERT_EQ(lanes.code, 0) << lanes.err;
+  const auto summary = log_line(lanes.err, "refresh finished");
+  EXPECT_EQ(log_int(summary, "batches"), 40);
+  EXPECT_EQ(log_int(summary, "records"), 4000);
+  EXPECT_EQ(log_text(summary, "gold"), "published");
+  EXPECT_GT(count_lines(lanes.err, "batches merged", "\"lane\":1"), 0) << lanes.err;
+  EXPECT_GT(count_lines(lanes.err, "batches merged", "\"lane\":2"), 0) << "both lanes merged batches";
+  EXPECT_EQ(count("select sum(rows) from smelt.refresh_runs where model = 'decode'"), 4000)
+      << "no batch was decoded twice";
+  EXPECT_EQ(count("select count(*) from smelt.pending_batches(1000)"), 0);
+  const auto parallel = gold_fingerprint(conninfo(), Fingerprint::content);
+
+  // The same bronze merged by one lane gives the same gold.
+  const std::string other = "smelt_test_lanes_" + std::to_string(getpid());
+  const auto other_conninfo = scratch_database(admin_conninfo(), other);
+  load_bronze(other_conninfo, lines, 0, lines.size(), 400, Batching::per_partition);
+  auto one = smelt({"refresh", "--lanes", "1"}, other_conninfo);
+  EXPECT_EQ(one.code, 0) << one.err;
+  const auto serial = gold_fingerprint(other_conninfo, Fingerprint::content);
+  drop_scratch(admin_conninfo(), other);
+  EXPECT_EQ(parallel, serial) << "two lanes build the same gold as one";
+}
+
+TEST_F(RefreshTest, BatchesWithoutAPartitionAreMergedByTheFirstLane) {
+  // Batches ingested before merge lanes hold rows of several partitions.
+  const auto lines = generate("22", 1200);
+  load_bronze(conninfo(), lines, 0, 600, 200, Batching::mixed);
+  load_bronze(conninfo(), lines, 600, 1200, 200, Batching::per_partition);
+  auto result = smelt({"refresh", "--lanes", "3"});
+  ASSERT_EQ(result.code, 0) << result.err;
+  const auto summary = log_line(result.err, "refresh finished");
+  EXPECT_EQ(log_int(summary, "batches"), 3 + 12);
+  EXPECT_EQ(log_int(summary, "records"), 1200);
+  EXPECT_EQ(count("select count(*) from smelt.pending_batches(1000)"), 0);
+}
+
+TEST_F(RefreshTest, LanesKilledMidMergeLoseNothingAndDoubleNothing) {
+  const auto lines = generate("23", 6000);
+  load_bronze(conninfo(), lines, 0, lines.size(), 100, Batching::per_partition);  // 240 batches
+  // Killed while both lanes merge, one small transaction after another.
+  for (int round = 0; round < 3; ++round) {
+    const auto merged_before = count("select count(*) from smelt.refreshed_batches");
+    Process refresher({SMELT_BINARY, "refresh", "-d", conninfo(), "--lanes", "2", "--batches-per-transaction", "1",
+                       "--log-format", "json"});
+    ASSERT_TRUE(eventually(
+        [&] { return count("select count(*) from smelt.refreshed_batches") >= merged_before + 8; }, 120s))
+        << refresher.err();
+    refresher.signal(SIGKILL);
+    ASSERT_EQ(refresher.wait(30s), 128 + SIGKILL);
+  }
+  ASSERT_LT(count("select count(*) from smelt.refreshed_batches"), 240) << "the kills came before the end";
+  refresh();
+  EXPECT_EQ(count("select count(*) from smelt.refreshed_batches"), 240);
+  EXPECT_EQ(count("select sum(rows) from smelt.refresh_runs where model = 'decode'"), 6000)
+      << "what a killed transaction decoded was rolled back with it";
+  const auto interrupted = gold_fingerprint(conninfo(), Fingerprint::content);
+
+  const std::string other = "smelt_test_lanes_kill_" + std::to_string(getpid());
+  const auto other_conninfo = scratch_database(admin_conninfo(), other);
+  load_bronze(other_conninfo, lines, 0, lines.size(), 100, Batching::per_partition);
+  auto straight = smelt({"refresh", "--lanes", "1"}, other_conninfo);
+  EXPECT_EQ(straight.code, 0) << straight.err;
+  const auto uninterrupted = gold_fingerprint(other_conninfo, Fingerprint::content);
+  drop_scratch(admin_conninfo(), other);
+  EXPECT_EQ(interrupted, uninterrupted) << "gold equals the uninterrupted run";
 }
 
 TEST_F(RefreshTest, SchedulerFollowsIngestWithinSecondsAndStopsOnSigterm) {

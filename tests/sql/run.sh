@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# SQL tests: tests/sql/run.sh CONNINFO
+# SQL tests: tests/sql/run.sh CONNINFO [GLOB]
 # Creates a fresh database on the server CONNINFO points at, applies
 # migrations/ and sql/ the way smelt migrate up does (with $SMELT_BINARY
 # migrate up when it is set, else with psql in the same order), installs
 # pgTAP, runs every tests/sql/*.sql with pg_prove in its own copy of that
 # database, drops the databases and exits non-zero when a test fails. The
-# last line of output is "N passed, N failed" (test assertions).
+# last line of output is "N passed, N failed" (test assertions). GLOB picks
+# some of the test files (e.g. '04_*'); default: all.
 set -uo pipefail
 
-if [ $# -ne 1 ]; then
-    echo "usage: tests/sql/run.sh CONNINFO   (e.g. \"host=/tmp/pg port=5432 user=postgres\")" >&2
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+    echo "usage: tests/sql/run.sh CONNINFO [GLOB]   (e.g. \"host=/tmp/pg port=5432 user=postgres\" '04_*')" >&2
     exit 2
 fi
 conninfo=$1
@@ -50,7 +51,7 @@ psql -X -q -v ON_ERROR_STOP=1 -d "$target" -c "create extension if not exists pg
 passed=0
 failed=0
 status=0
-for test in "$here"/*.sql; do
+for test in "$here"/${2:-*}.sql; do
     name=$(basename "$test" .sql)
     db="${template}_${name}"
     databases+=("$db")

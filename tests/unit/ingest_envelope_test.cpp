@@ -135,14 +135,31 @@ TEST(IngestBatch, EncodesEventsAndRejectsAndTracksOffsets) {
   EXPECT_EQ(batch.rejects(), 1);
   EXPECT_EQ(batch.partitions().at(3).first, 41);
   EXPECT_EQ(batch.partitions().at(3).last, 42);
-  EXPECT_EQ(batch.events_copy(),
+  EXPECT_EQ(batch.rows().at(3).events_copy,
             std::string("smelt.events\t3\t41\t\\\\x783a31\t2026-11-22 10:15:03.120000+00\tx\tpost\t"
                         "2026-11-22 10:15:03.120000+00\t") + VALID + "\n");
-  EXPECT_EQ(batch.rejects_copy(),
+  EXPECT_EQ(batch.rows().at(3).rejects_copy,
             "smelt.events\t3\t42\t\\N\t\\N\t\\\\x5b5d\tnot_an_object\ttop-level JSON value is not an object\n");
   batch.clear();
   EXPECT_TRUE(batch.empty());
   EXPECT_TRUE(batch.partitions().empty());
+  EXPECT_EQ(batch.bytes(), 0u);
+}
+
+TEST(IngestBatch, KeepsTheRowsOfEachPartitionApart) {
+  EnvelopeReader reader(1 << 20);
+  Batch batch;
+  KafkaRecord first{"smelt.events", 0, 7, std::string_view("x:1"), 1795342503120, VALID};
+  KafkaRecord second{"smelt.events", 5, 9, std::string_view("x:2"), 1795342503120, VALID};
+  KafkaRecord third{"smelt.events", 0, 8, std::string_view("x:1"), 1795342503120, VALID};
+  for (const auto* record : {&first, &second, &third}) batch.add(*record, reader.read(record->value));
+  ASSERT_EQ(batch.rows().size(), 2u);
+  EXPECT_EQ(batch.rows().at(0).events, 2);
+  EXPECT_EQ(batch.rows().at(5).events, 1);
+  EXPECT_EQ(batch.rows().at(5).events_copy.rfind("smelt.events\t5\t9\t", 0), 0u);
+  EXPECT_EQ(batch.bytes(), batch.rows().at(0).events_copy.size() + batch.rows().at(5).events_copy.size());
+  batch.clear();
+  EXPECT_TRUE(batch.rows().at(0).empty()) << "buffers are kept for the next batch, empty";
 }
 
 }  // namespace

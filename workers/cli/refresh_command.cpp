@@ -23,7 +23,8 @@ std::string gold_failure(const refresh::GoldOutcome& gold) {
 
 void run(const refresh::RefreshOptions& options) {
   const auto analyzer = refresh::load_analyzer(options.lexicon);
-  refresh::Refresher refresher(options.conninfo, *analyzer, options.batches_per_transaction, "smelt refresh");
+  refresh::Refresher refresher(options.conninfo, *analyzer, options.batches_per_transaction, "smelt refresh",
+                               options.lanes);
   const auto summary = refresher.run(log::new_run_id());
   refresh::log_summary("refresh finished", summary);
   if (!summary.gold) {
@@ -47,6 +48,13 @@ void add_refresh_command(CLI::App& app, Action& action) {
       ->check(range::between(1, 100e3, "batches"))
       ->envname("SMELT_REFRESH_BATCHES_PER_TRANSACTION")
       ->capture_default_str();
+  command
+      ->add_option("--lanes", options->lanes,
+                   "Merge lanes: connections that decode and merge disjoint Kafka partitions at the same time "
+                   "(about one per core PostgreSQL may use)")
+      ->check(range::between(1, 64, "lanes"))
+      ->envname("SMELT_REFRESH_LANES")
+      ->capture_default_str();
   command->footer(R"help(
 What it does:
   1. Silver. Takes the committed ingest batches not merged yet
@@ -55,7 +63,10 @@ What it does:
      comments, accounts, with text features and sentiment), COPYs the rows
      into the session's staging tables and calls smelt.merge_decoded, which
      merges them into silver and records the batches as merged. Repeats
-     until no batch is left.
+     until no batch is left. --lanes connections do this at the same time,
+     each for its own Kafka partitions (ingest writes one batch per
+     partition; posts are keyed to one partition), so decoding and merging
+     use several cores.
   2. Gold. Calls smelt.refresh_gold: recomputes the gold rows of every key
      that changed, runs the quality checks on what changed and publishes
      (moves each mart's complete_through) only if no check of severity error
@@ -63,7 +74,8 @@ What it does:
 
 Safe to run next to smelt scheduler and other refreshers: each merge
 transaction claims its batches with advisory locks, so no two processes
-decode the same batch, and the SQL procedures serialize the writes.
+decode the same batch, and the SQL procedures lock the partitions they merge
+(and serialize the accounts they share).
 Decode errors (events that yield no row) are counted, sampled in the log and
 noted on the run's 'decode' row in smelt.refresh_runs; they never stop a
 refresh. Every step of the run is in smelt.refresh_runs under its run_id.

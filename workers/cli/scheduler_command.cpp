@@ -52,6 +52,13 @@ void add_scheduler_command(CLI::App& app, Action& action) {
       ->envname("SMELT_SCHEDULER_BATCHES_PER_TRANSACTION")
       ->capture_default_str();
   command
+      ->add_option("--lanes", options->lanes,
+                   "Merge lanes: connections that decode and merge disjoint Kafka partitions at the same time "
+                   "(about one per core PostgreSQL may use)")
+      ->check(range::between(1, 64, "lanes"))
+      ->envname("SMELT_SCHEDULER_LANES")
+      ->capture_default_str();
+  command
       ->add_option("--merge-budget", options->merge_budget_s,
                    "A cycle stops merging after this many seconds and publishes gold; the rest waits for the "
                    "next cycle, so gold keeps moving whatever the backlog (0: merge everything first)")

@@ -6,18 +6,32 @@
 namespace smelt::ingest {
 
 void Batch::add(const KafkaRecord& record, const Verdict& verdict) {
+  auto& rows = rows_[record.partition];
+  const size_t before = rows.events_copy.size() + rows.rejects_copy.size();
   if (const auto* envelope = std::get_if<Envelope>(&verdict)) {
-    add_event(record, *envelope);
+    add_event(rows, record, *envelope);
   } else {
-    add_reject(record, std::get<Rejection>(verdict));
+    add_reject(rows, record, std::get<Rejection>(verdict));
+  }
+  bytes_ += rows.events_copy.size() + rows.rejects_copy.size() - before;
+  if (record.timestamp_ms && (!rows.oldest_timestamp_ms || *record.timestamp_ms < *rows.oldest_timestamp_ms)) {
+    rows.oldest_timestamp_ms = record.timestamp_ms;
   }
   auto [it, inserted] = partitions_.try_emplace(record.partition, OffsetRange{record.offset, record.offset});
   if (!inserted) it->second.last = record.offset;
 }
 
 void Batch::clear() {
-  events_copy_.clear();
-  rejects_copy_.clear();
+  for (auto& [partition, rows] : rows_) {
+    rows.events_copy.clear();
+    rows.rejects_copy.clear();
+    rows.events = 0;
+    rows.rejects = 0;
+    rows.oldest_observed_at_us.reset();
+    rows.newest_observed_at_us.reset();
+    rows.oldest_timestamp_ms.reset();
+  }
+  bytes_ = 0;
   events_ = 0;
   rejects_ = 0;
   partitions_.clear();
@@ -45,29 +59,36 @@ void Batch::add_coordinates(std::string& out, const KafkaRecord& record) {
   }
 }
 
-void Batch::add_event(const KafkaRecord& record, const Envelope& envelope) {
-  add_coordinates(events_copy_, record);
-  events_copy_ += '\t';
-  events_copy_ += envelope.source;
-  events_copy_ += '\t';
-  events_copy_ += envelope.kind;
-  events_copy_ += '\t';
-  events_copy_ += format_utc_us(envelope.observed_at_us);
-  events_copy_ += '\t';
-  pg::append_copy_text(events_copy_, record.value);
-  events_copy_ += '\n';
+void Batch::add_event(PartitionRows& rows, const KafkaRecord& record, const Envelope& envelope) {
+  std::string& out = rows.events_copy;
+  add_coordinates(out, record);
+  out += '\t';
+  out += envelope.source;
+  out += '\t';
+  out += envelope.kind;
+  out += '\t';
+  out += format_utc_us(envelope.observed_at_us);
+  out += '\t';
+  pg::append_copy_text(out, record.value);
+  out += '\n';
+  ++rows.events;
+  const auto observed = envelope.observed_at_us;
+  if (!rows.oldest_observed_at_us || observed < *rows.oldest_observed_at_us) rows.oldest_observed_at_us = observed;
+  if (!rows.newest_observed_at_us || observed > *rows.newest_observed_at_us) rows.newest_observed_at_us = observed;
   ++events_;
 }
 
-void Batch::add_reject(const KafkaRecord& record, const Rejection& rejection) {
-  add_coordinates(rejects_copy_, record);
-  rejects_copy_ += '\t';
-  pg::append_copy_bytea(rejects_copy_, record.value);
-  rejects_copy_ += '\t';
-  rejects_copy_ += to_string(rejection.reason);
-  rejects_copy_ += '\t';
-  pg::append_copy_text(rejects_copy_, rejection.detail);
-  rejects_copy_ += '\n';
+void Batch::add_reject(PartitionRows& rows, const KafkaRecord& record, const Rejection& rejection) {
+  std::string& out = rows.rejects_copy;
+  add_coordinates(out, record);
+  out += '\t';
+  pg::append_copy_bytea(out, record.value);
+  out += '\t';
+  out += to_string(rejection.reason);
+  out += '\t';
+  pg::append_copy_text(out, rejection.detail);
+  out += '\n';
+  ++rows.rejects;
   ++rejects_;
   ++reject_reasons_[rejection.reason];
 }

@@ -26,8 +26,23 @@ struct OffsetRange {
   std::int64_t last = 0;
 };
 
+/// The rows of one partition in a batch, encoded as COPY text for
+/// bronze.events and bronze.rejects. Each partition becomes its own ingest
+/// batch in the database (merge lanes split the work by partition).
+struct PartitionRows {
+  std::string events_copy;
+  std::string rejects_copy;
+  std::int64_t events = 0;
+  std::int64_t rejects = 0;
+  std::optional<std::int64_t> oldest_observed_at_us;  ///< of the events
+  std::optional<std::int64_t> newest_observed_at_us;
+  std::optional<std::int64_t> oldest_timestamp_ms;    ///< Kafka timestamp, of events and rejects
+
+  bool empty() const { return events + rejects == 0; }
+};
+
 /// Messages gathered for one transaction, already encoded as COPY text for
-/// bronze.events and bronze.rejects.
+/// bronze.events and bronze.rejects, per partition.
 class Batch {
  public:
   /// Adds a message with its verdict.
@@ -39,9 +54,10 @@ class Batch {
   std::int64_t events() const { return events_; }
   std::int64_t rejects() const { return rejects_; }
   /// Encoded size, a proxy for memory and COPY time.
-  size_t bytes() const { return events_copy_.size() + rejects_copy_.size(); }
-  const std::string& events_copy() const { return events_copy_; }
-  const std::string& rejects_copy() const { return rejects_copy_; }
+  size_t bytes() const { return bytes_; }
+  /// Encoded rows, per partition (partitions without rows may be listed, empty:
+  /// their buffers are kept for the next batch).
+  const std::map<std::int32_t, PartitionRows>& rows() const { return rows_; }
   /// Offsets covered, per partition.
   const std::map<std::int32_t, OffsetRange>& partitions() const { return partitions_; }
   /// Rejects per reason in this batch.
@@ -49,11 +65,11 @@ class Batch {
 
  private:
   void add_coordinates(std::string& out, const KafkaRecord& record);
-  void add_event(const KafkaRecord& record, const Envelope& envelope);
-  void add_reject(const KafkaRecord& record, const Rejection& rejection);
+  void add_event(PartitionRows& rows, const KafkaRecord& record, const Envelope& envelope);
+  void add_reject(PartitionRows& rows, const KafkaRecord& record, const Rejection& rejection);
 
-  std::string events_copy_;
-  std::string rejects_copy_;
+  std::map<std::int32_t, PartitionRows> rows_;
+  size_t bytes_ = 0;
   std::int64_t events_ = 0;
   std::int64_t rejects_ = 0;
   std::map<std::int32_t, OffsetRange> partitions_;

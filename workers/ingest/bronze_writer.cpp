@@ -1,9 +1,20 @@
 #include "ingest/bronze_writer.hpp"
 
+#include <algorithm>
+
 #include "common/error.hpp"
+#include "ingest/timestamp.hpp"
 #include "sql/embedded.hpp"
 
 namespace smelt::ingest {
+namespace {
+
+pg::Param utc_param(const std::optional<std::int64_t>& epoch_us) {
+  if (!epoch_us) return {};
+  return format_utc_us(*epoch_us);
+}
+
+}  // namespace
 
 BronzeWriter::BronzeWriter(std::string conninfo, std::string consumer_group, std::string topic, std::string worker)
     : conninfo_(std::move(conninfo)),
@@ -49,12 +60,20 @@ WriteOutcome BronzeWriter::write(const Batch& batch, const std::map<std::int32_t
                                  std::int64_t& batch_id) {
   session_->begin();
   try {
-    auto opened = session_->exec(sql::query("queries/ingest/begin_batch"),
-                                 {consumer_group_, worker_, std::to_string(batch.events()),
-                                  std::to_string(batch.rejects())});
-    batch_id = std::stoll(pg::first_value(opened.get()).value_or("0"));
-    if (batch.events() > 0) session_->copy_in(sql::query("queries/ingest/copy_events"), batch.events_copy());
-    if (batch.rejects() > 0) session_->copy_in(sql::query("queries/ingest/copy_rejects"), batch.rejects_copy());
+    // One ingest batch per partition, so that merge lanes can split the work.
+    batch_id = 0;
+    for (const auto& [partition, rows] : batch.rows()) {
+      if (rows.empty()) continue;
+      auto opened = session_->exec(
+          sql::query("queries/ingest/begin_batch"),
+          {consumer_group_, worker_, std::to_string(rows.events), std::to_string(rows.rejects),
+           std::to_string(partition), utc_param(rows.oldest_observed_at_us), utc_param(rows.newest_observed_at_us),
+           utc_param(rows.oldest_timestamp_ms ? std::optional<std::int64_t>(*rows.oldest_timestamp_ms * 1000)
+                                              : std::nullopt)});
+      batch_id = std::max<std::int64_t>(batch_id, std::stoll(pg::first_value(opened.get()).value_or("0")));
+      if (rows.events > 0) session_->copy_in(sql::query("queries/ingest/copy_events"), rows.events_copy);
+      if (rows.rejects > 0) session_->copy_in(sql::query("queries/ingest/copy_rejects"), rows.rejects_copy);
+    }
     if (!commit_offsets(batch, expected)) {
       session_->rollback();
       return WriteOutcome::fenced;

@@ -29,9 +29,10 @@ class BronzeWriter {
   std::map<std::int32_t, std::int64_t> load_offsets();
   /// Records `start` as the next offset of a partition that has none stored.
   void init_offset(std::int32_t partition, std::int64_t start);
-  /// One transaction: batch row, COPY events, COPY rejects, fenced offset moves.
-  /// `expected` holds the stored next offset this worker believes in, per
-  /// partition of the batch. Returns the batch id through batch_id.
+  /// One transaction: per partition a batch row, COPY events, COPY rejects;
+  /// then the fenced offset moves. `expected` holds the stored next offset
+  /// this worker believes in, per partition of the batch. Returns the last
+  /// batch id through batch_id.
   WriteOutcome write(const Batch& batch, const std::map<std::int32_t, std::int64_t>& expected,
                      std::int64_t& batch_id);
   /// Drops and re-opens the connection (after a connection-class failure).

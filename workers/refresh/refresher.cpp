@@ -1,6 +1,10 @@
 #include "refresh/refresher.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <exception>
+#include <thread>
 
 #include "common/error.hpp"
 #include "common/log.hpp"
@@ -36,52 +40,140 @@ std::string decode_remark(const DecodeStats& stats) {
 
 }  // namespace
 
+struct Refresher::Lane {
+  Lane(int lane_index, int lane_count, const std::string& conninfo, const text::Analyzer& analyzer,
+       std::string lane_application)
+      : index(lane_index),
+        count(lane_count),
+        application(std::move(lane_application)),
+        decoder(analyzer),
+        session(connect(conninfo, application)) {}
+
+  int index;
+  int count;
+  std::string application;
+  decode::Decoder decoder;
+  std::unique_ptr<pg::Session> session;
+};
+
+namespace {
+
+std::string lane_application(const std::string& application, int index, int count) {
+  if (count == 1) return application;
+  std::string name = application;
+  name += " lane ";
+  name += std::to_string(index + 1);
+  name += '/';
+  name += std::to_string(count);
+  return name;
+}
+
+void add_merges(RefreshSummary& into, const RefreshSummary& lane) {
+  into.batches += lane.batches;
+  into.transactions += lane.transactions;
+  into.decode.add(lane.decode);
+  into.budget_spent = into.budget_spent || lane.budget_spent;
+}
+
+}  // namespace
+
 Refresher::Refresher(std::string conninfo, const text::Analyzer& analyzer, int batches_per_transaction,
-                     std::string application)
+                     std::string application, int lanes)
     : conninfo_(std::move(conninfo)),
       application_(std::move(application)),
-      batches_per_transaction_(batches_per_transaction),
-      decoder_(analyzer),
-      session_(connect(conninfo_, application_)) {}
+      batches_per_transaction_(batches_per_transaction) {
+  const int count = std::max(1, lanes);
+  for (int index = 0; index < count; ++index) {
+    lanes_.push_back(
+        std::make_unique<Lane>(index, count, conninfo_, analyzer, lane_application(application_, index, count)));
+  }
+}
+
+Refresher::~Refresher() = default;
+
+bool Refresher::connected() const noexcept {
+  return std::all_of(lanes_.begin(), lanes_.end(),
+                     [](const auto& lane) { return lane->session && lane->session->ok(); });
+}
 
 void Refresher::reconnect() {
-  session_.reset();
-  session_ = connect(conninfo_, application_);
+  for (auto& lane : lanes_) {
+    lane->session.reset();
+    lane->session = connect(conninfo_, lane->application);
+  }
+}
+
+pg::Session& Refresher::session() { return *lanes_.front()->session; }
+
+const std::string& Refresher::sentiment_models() const noexcept {
+  return lanes_.front()->decoder.sentiment_models();
 }
 
 RefreshSummary Refresher::run(const std::string& run_id, const MergeBudget& budget) {
   const auto started = std::chrono::steady_clock::now();
   RefreshSummary summary;
   summary.run_id = run_id;
+  if (lanes_.size() == 1) {
+    merge_lane(*lanes_.front(), run_id, budget, summary);
+  } else {
+    std::vector<RefreshSummary> parts(lanes_.size());
+    std::vector<std::exception_ptr> failures(lanes_.size());
+    std::vector<std::thread> threads;
+    threads.reserve(lanes_.size());
+    for (std::size_t i = 0; i < lanes_.size(); ++i) {
+      threads.emplace_back([&, i] {
+        try {
+          merge_lane(*lanes_[i], run_id, budget, parts[i]);
+        } catch (...) {
+          failures[i] = std::current_exception();
+          failed_.store(true);
+        }
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    failed_.store(false);
+    for (const auto& failure : failures) {
+      if (failure) std::rethrow_exception(failure);
+    }
+    for (const auto& part : parts) add_merges(summary, part);
+  }
+  if (!signals::stop_requested()) summary.gold = refresh_gold(session(), run_id);
+  summary.duration_s = seconds_since(started);
+  return summary;
+}
+
+void Refresher::merge_lane(Lane& lane, const std::string& run_id, const MergeBudget& budget,
+                           RefreshSummary& summary) {
+  const auto started = std::chrono::steady_clock::now();
   std::size_t samples_logged = 0;
   auto spent = [&] {
     return (budget.transactions > 0 && summary.transactions >= budget.transactions) ||
            (budget.seconds > 0 && seconds_since(started) >= budget.seconds);
   };
-  while (!signals::stop_requested() && !(summary.budget_spent = spent()) && merge_next(run_id, summary)) {
+  while (!signals::stop_requested() && !failed_.load() && !(summary.budget_spent = spent()) &&
+         merge_next(lane, run_id, summary)) {
     log_decode_errors(run_id, summary.decode, samples_logged);
   }
-  if (!signals::stop_requested()) summary.gold = refresh_gold(*session_, run_id);
-  summary.duration_s = seconds_since(started);
-  return summary;
 }
 
-bool Refresher::merge_next(const std::string& run_id, RefreshSummary& summary) {
+bool Refresher::merge_next(Lane& lane, const std::string& run_id, RefreshSummary& summary) {
   const auto started = std::chrono::steady_clock::now();
   const std::string started_at = utc_now();
-  session_->begin();
+  auto& session = *lane.session;
+  session.begin();
   try {
-    const auto batches = claim();
+    const auto batches = claim(lane);
     if (batches.empty()) {
-      session_->rollback();
+      session.rollback();
       return false;
     }
-    const DecodeStats stats = merge_claimed(run_id, batches);
-    session_->commit();
+    const DecodeStats stats = merge_claimed(lane, run_id, batches);
+    session.commit();
     summary.batches += static_cast<std::int64_t>(batches.size());
     summary.transactions += 1;
     summary.decode.add(stats);
     log::debug("batches merged", {{"run_id", run_id},
+                                  {"lane", lane.index + 1},
                                   {"batches", batches.size()},
                                   {"records", stats.events},
                                   {"rows", stats.rows()},
@@ -89,34 +181,38 @@ bool Refresher::merge_next(const std::string& run_id, RefreshSummary& summary) {
                                   {"duration_s", seconds_since(started)}});
     return true;
   } catch (const std::exception& e) {
-    session_->rollback();
-    record_merge_failure(*session_, run_id, started_at, e.what());
+    session.rollback();
+    record_merge_failure(session, run_id, started_at, e.what());
     throw;
   }
 }
 
-std::vector<std::int64_t> Refresher::claim() {
-  auto claimed = session_->exec(
-      sql::query("queries/refresh/claim_batches"),
-      {std::to_string(batches_per_transaction_), std::to_string(batches_per_transaction_ * CLAIM_LOOKAHEAD)});
+std::vector<std::int64_t> Refresher::claim(Lane& lane) {
+  auto& session = *lane.session;
+  auto claimed = session.exec(sql::query("queries/refresh/claim_batches"),
+                              {std::to_string(batches_per_transaction_),
+                               std::to_string(batches_per_transaction_ * CLAIM_LOOKAHEAD),
+                               std::to_string(lane.count), std::to_string(lane.index)});
   auto ids = batch_ids(claimed.get());
   if (ids.empty()) return ids;
-  auto unmerged = session_->exec(sql::query("queries/refresh/unmerged_batches"), {bigint_array(ids)});
+  auto unmerged = session.exec(sql::query("queries/refresh/unmerged_batches"), {bigint_array(ids)});
   auto remaining = batch_ids(unmerged.get());
   // Batches merged by another refresher since the claim's snapshot: claim again.
-  if (remaining.empty()) return claim();
+  if (remaining.empty()) return claim(lane);
   return remaining;
 }
 
-DecodeStats Refresher::merge_claimed(const std::string& run_id, const std::vector<std::int64_t>& batches) {
+DecodeStats Refresher::merge_claimed(Lane& lane, const std::string& run_id,
+                                     const std::vector<std::int64_t>& batches) {
+  auto& session = *lane.session;
   const std::string started_at = utc_now();
-  session_->exec(sql::query("queries/refresh/create_staging"));
-  auto cursor = BronzeCursor::for_batches(*session_, batches);
-  StagingLoader loader(*session_, decoder_);
+  session.exec(sql::query("queries/refresh/create_staging"));
+  auto cursor = BronzeCursor::for_batches(session, batches);
+  StagingLoader loader(session, lane.decoder);
   const DecodeStats stats = loader.load(cursor);
   cursor.close();
-  record_decode(*session_, run_id, started_at, stats);
-  session_->exec(sql::query("queries/refresh/merge_decoded"), {run_id, bigint_array(batches)});
+  record_decode(session, run_id, started_at, stats);
+  session.exec(sql::query("queries/refresh/merge_decoded"), {run_id, bigint_array(batches)});
   return stats;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -22,6 +23,7 @@ struct RefreshOptions {
   std::string conninfo;              ///< libpq conninfo or URI
   text::LexiconSearch lexicon;       ///< where the sentiment lexicons are
   int batches_per_transaction = 50;  ///< ingest batches merged per transaction
+  int lanes = 2;                     ///< merge lanes: connections merging disjoint partitions at once
 };
 
 /// How much merging one run may do before it refreshes gold. The scheduler
@@ -43,51 +45,64 @@ struct RefreshSummary {
   double duration_s = 0;            ///< wall time of the run
 };
 
-/// Merges committed ingest batches into silver and refreshes gold, over
-/// one connection with one decoder. smelt refresh uses it once; the
-/// scheduler cycle after cycle.
+/// Merges committed ingest batches into silver and refreshes gold. smelt
+/// refresh uses it once; the scheduler cycle after cycle.
 ///
-/// Each merge transaction claims up to batches_per_transaction pending
-/// batches with transaction-level advisory locks (claim_batches.sql), so
-/// refreshers running side by side split the pending batches instead of
-/// decoding the same ones; smelt.merge_decoded serializes the merges.
+/// Merging runs in `lanes` lanes, each a thread with its own connection and
+/// decoder. Lane i of n takes the pending batches whose Kafka partition
+/// modulo n is i (ingest writes one batch per partition), so the lanes
+/// decode and merge disjoint posts at the same time; smelt.merge_decoded
+/// locks the partitions a merge touches and serializes only the shared tail
+/// (accounts, dirty marks, bookkeeping). Each merge transaction claims up to
+/// batches_per_transaction pending batches with transaction-level advisory
+/// locks (claim_batches.sql), so refreshers running side by side split the
+/// pending batches instead of decoding the same ones. Gold is refreshed once
+/// all lanes are done, over the first lane's connection.
 class Refresher {
  public:
-  /// Connects; `application` names the connection in pg_stat_activity.
+  /// Connects every lane; `application` names the connections in
+  /// pg_stat_activity (with " lane i/n" when there are several).
   Refresher(std::string conninfo, const text::Analyzer& analyzer, int batches_per_transaction,
-            std::string application);
+            std::string application, int lanes = 1);
+  ~Refresher();
+  Refresher(const Refresher&) = delete;
+  Refresher& operator=(const Refresher&) = delete;
 
-  /// Runs every model once: merges pending batches, one transaction per
-  /// claim, until none is left to claim or `budget` is spent, then refreshes
-  /// gold. A stop request (SIGINT/SIGTERM) ends it after the current
-  /// transaction, without gold.
+  /// Runs every model once: merges pending batches in every lane, one
+  /// transaction per claim, until none is left to claim or `budget` is spent
+  /// (each lane on its own), then refreshes gold. A stop request
+  /// (SIGINT/SIGTERM) ends it after the current transactions, without gold.
+  /// A lane that fails stops the others after their current transaction;
+  /// the first failure is rethrown.
   RefreshSummary run(const std::string& run_id, const MergeBudget& budget = {});
 
-  /// One merge transaction: claims pending batches, decodes their bronze
-  /// rows into staging, merges them and commits. Adds to `summary`; returns
-  /// false when there was nothing left to claim. A failed merge is rolled
-  /// back, recorded in smelt.refresh_runs as model silver, 'failed', and
-  /// rethrown.
-  bool merge_next(const std::string& run_id, RefreshSummary& summary);
+  /// True while every lane's connection is usable.
+  bool connected() const noexcept;
 
-  /// True while the connection is usable.
-  bool connected() const noexcept { return session_ && session_->ok(); }
-  /// Drops and re-opens the connection (after a connection-class failure).
+  /// Drops and re-opens the connections (after a connection-class failure).
   void reconnect();
-  /// The connection, for the other statements of a job.
-  pg::Session& session() { return *session_; }
+
+  /// The first lane's connection, for the other statements of a job.
+  pg::Session& session();
+
+  /// Merge lanes.
+  int lanes() const noexcept { return static_cast<int>(lanes_.size()); }
+
   /// The sentiment model decoding writes for each language (JSON object).
-  const std::string& sentiment_models() const noexcept { return decoder_.sentiment_models(); }
+  const std::string& sentiment_models() const noexcept;
 
  private:
-  std::vector<std::int64_t> claim();
-  DecodeStats merge_claimed(const std::string& run_id, const std::vector<std::int64_t>& batches);
+  struct Lane;
+  void merge_lane(Lane& lane, const std::string& run_id, const MergeBudget& budget, RefreshSummary& summary);
+  bool merge_next(Lane& lane, const std::string& run_id, RefreshSummary& summary);
+  std::vector<std::int64_t> claim(Lane& lane);
+  DecodeStats merge_claimed(Lane& lane, const std::string& run_id, const std::vector<std::int64_t>& batches);
 
   std::string conninfo_;
   std::string application_;
   int batches_per_transaction_;
-  decode::Decoder decoder_;
-  std::unique_ptr<pg::Session> session_;
+  std::vector<std::unique_ptr<Lane>> lanes_;
+  std::atomic<bool> failed_{false};  ///< a lane failed: the others stop after their current transaction
 };
 
 /// Records decoding in smelt.refresh_runs as model 'decode' (rows: events

@@ -81,7 +81,7 @@ class Scheduler {
  public:
   Scheduler(const SchedulerOptions& options, const text::Analyzer& analyzer)
       : options_(options),
-        refresher_(options.conninfo, analyzer, options.batches_per_transaction, "smelt scheduler"),
+        refresher_(options.conninfo, analyzer, options.batches_per_transaction, "smelt scheduler", options.lanes),
         listener_(std::make_unique<Listener>(options.conninfo)),
         cadence_(seconds(options.interval_s), std::chrono::milliseconds(options.min_interval_ms),
                  Clock::now()),
@@ -266,6 +266,7 @@ void run_scheduler(const SchedulerOptions& options) {
                                   {"interval_s", options.interval_s},
                                   {"min_interval_ms", options.min_interval_ms},
                                   {"merge_budget_s", options.merge_budget_s},
+                                  {"lanes", options.lanes},
                                   {"freshness_sla_s", options.freshness_sla_s},
                                   {"retention_days", options.retention_days}});
   scheduler.run();

@@ -14,6 +14,7 @@ struct SchedulerOptions {
   std::string conninfo;              ///< libpq conninfo or URI
   text::LexiconSearch lexicon;       ///< where the sentiment lexicons are
   int batches_per_transaction = 50;  ///< ingest batches merged per transaction
+  int lanes = 2;                     ///< merge lanes: connections merging disjoint partitions at once
   double interval_s = 5;             ///< refresh at least this often, notified or not
   int min_interval_ms = 500;         ///< ... and at most this often
   int retention_days = 400;          ///< silver and gold keep this many days (0: no retention)

@@ -5,7 +5,9 @@
 -- time. The locks go away at commit or rollback. Re-check the claimed
 -- batches with unmerged_batches.sql: a batch can be merged and unlocked by
 -- another refresher between this statement's snapshot and its lock.
+-- $3 lanes, $4 lane: only the batches of that merge lane (see
+-- smelt.pending_batches).
 select p.batch_id
-from smelt.pending_batches($2::integer) as p (batch_id)
+from smelt.pending_batches($2::integer, $3::integer, $4::integer) as p (batch_id)
 where pg_try_advisory_xact_lock(hashtext('smelt.refresh_batch'), (p.batch_id % 2147483648)::integer)
 limit $1::integer;

@@ -1,12 +1,23 @@
--- How fresh gold is: the newest event time in bronze (among the rows of the
--- last day of ingest), the event-time watermark gold was last published at,
+-- How fresh gold is: the newest event time in bronze (the newest observed_at
+-- ingest recorded on its last 1000 batches; for batches written before it
+-- recorded one, the rows of the last day of ingest), the event-time watermark gold was last published at,
 -- the lag between the two in seconds, when gold was last published, and
 -- how many ingest batches wait to be merged (counted up to 100000).
-with newest as (
-    select max(e.observed_at) as observed_at
-    from bronze.events as e
-    where e.ingested_at >= (select b.first_ingested from smelt.ingest_batches as b
-                             order by b.batch_id desc limit 1) - interval '1 day'
+with recent as (
+    select b.newest_observed_at, b.events
+    from smelt.ingest_batches as b
+    order by b.batch_id desc
+    limit 1000
+),
+
+newest as (
+    select coalesce(
+        (select max(r.newest_observed_at) from recent as r),
+        (select max(e.observed_at)
+           from bronze.events as e
+          where exists (select from recent as r where r.events > 0 and r.newest_observed_at is null)
+            and e.ingested_at >= (select b.first_ingested from smelt.ingest_batches as b
+                                   order by b.batch_id desc limit 1) - interval '1 day')) as observed_at
 ),
 
 state as (
