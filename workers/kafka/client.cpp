@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "common/error.hpp"
+#include "common/secrets.hpp"
 
 namespace smelt::kafka {
 namespace {
@@ -70,12 +71,7 @@ std::pair<std::string, std::string> split_property(const std::string& text) {
   return {text.substr(0, equals), text.substr(equals + 1)};
 }
 
-bool is_secret_property(const std::string& key) {
-  for (const char* word : {"password", "secret", "sasl.jaas", "key.pem", "token"}) {
-    if (key.find(word) != std::string::npos) return true;
-  }
-  return false;
-}
+bool is_secret_property(const std::string& key) { return secrets::is_secret_key(key); }
 
 ConfPtr make_conf(const Options& options, const std::vector<std::pair<std::string, std::string>>& defaults) {
   ConfPtr conf(rd_kafka_conf_new());
