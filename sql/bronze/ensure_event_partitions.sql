@@ -2,9 +2,10 @@
 -- Creates the daily partitions of bronze.events for p_days UTC days starting
 -- at p_from, skipping those that exist. Called by smelt ingest at start and
 -- hourly; safe to run concurrently and repeatedly.
--- Creating a partition takes ownership of bronze.events, which smelt_ingest
--- does not have: the function runs as its owner (SECURITY DEFINER, with a
--- fixed search_path), and only smelt_ingest may execute it. Partitions get
+-- Creating a partition takes ownership of bronze.events, which the daemons
+-- do not have: the function runs as its owner (SECURITY DEFINER, with a
+-- fixed search_path), and only smelt_ingest and smelt_refresh (the
+-- scheduler's partition maintenance) may execute it. Partitions get
 -- their rights from the default privileges of schema bronze
 -- (migrations/V0120__pipeline_roles.sql).
 create or replace function smelt.ensure_event_partitions(p_from date, p_days integer)
@@ -36,4 +37,4 @@ end;
 $$;
 
 revoke execute on function smelt.ensure_event_partitions(date, integer) from public;
-grant execute on function smelt.ensure_event_partitions(date, integer) to smelt_ingest;
+grant execute on function smelt.ensure_event_partitions(date, integer) to smelt_ingest, smelt_refresh;

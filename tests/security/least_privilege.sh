@@ -140,7 +140,7 @@ check "the campaign's name lands verbatim" \
 
 fingerprint() {
     sql "select md5(string_agg(x, ',' order by x)) from (
-           select n.nspname || '.' || c.relname || ':' || c.relkind || ':' || pg_get_userbyid(c.relowner) as x
+           select n.nspname || '.' || c.relname || ':' || c.relkind::text || ':' || pg_get_userbyid(c.relowner) as x
            from pg_class as c join pg_namespace as n on n.oid = c.relnamespace
            where n.nspname in ('bronze', 'silver', 'gold', 'smelt', 'public') and not c.relispartition
            union all select 'role:' || rolname || ':' || rolsuper || rolcreaterole || rolcanlogin from pg_roles
@@ -150,6 +150,7 @@ fingerprint() {
            union all select 'checks:' || count(*) from smelt.checks) as t"
 }
 before=$(fingerprint)
+check "the database's fingerprint is taken" test -n "$before"
 
 # -- broker and the daemons, each as its role --------------------------------------
 "$smelt" broker --partitions 1 --bootstrap-file "$work/broker" --log-format text >"$work/broker.log" 2>&1 &
@@ -181,7 +182,7 @@ connected_as() {  # every daemon's sessions are TLS sessions of its own login ro
     rows=$(sql "select a.usename || ' ' || bool_and(s.ssl)
                 from pg_stat_activity as a join pg_stat_ssl as s on s.pid = a.pid
                 where a.usename like 'smelt\_%\_user' group by a.usename order by 1")
-    [ "$rows" = "$(printf 'smelt_ingest_user t\nsmelt_refresh_user t\nsmelt_serve_user t')" ]
+    [ "$rows" = "$(printf 'smelt_ingest_user true\nsmelt_refresh_user true\nsmelt_serve_user true')" ]
 }
 curl -s -o /dev/null --max-time 10 "${url}metrics"
 check "ingest, scheduler and serve are connected over TLS, each as its own role" wait_for 60 connected_as ||
@@ -234,10 +235,18 @@ trending_has_tags() {
     api api/trending_hashtags 200 --data-urlencode limit=50 &&
     python3 - "$work/body" "$work/hashtags" <<'PY'
 import json, sys, unicodedata
-body = json.load(open(sys.argv[1]))
-text = json.dumps(body, ensure_ascii=False)
+def strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+found = set(strings(json.load(open(sys.argv[1]))))
 tags = [json.loads(line) for line in open(sys.argv[2])]
-missing = [t for t in tags if unicodedata.normalize("NFKC", t.lower()) not in text]
+missing = [t for t in tags if unicodedata.normalize("NFKC", t.lower()) not in found]
 if missing:
     print("missing from the API's answer:", missing, file=sys.stderr)
     sys.exit(1)

@@ -6,7 +6,7 @@
 -- the migration history.
 begin;
 \ir lib/helpers.sql
-select plan(72);
+select plan(73);
 
 \set pipeline_metrics `cat ../../sql/queries/monitor/pipeline.sql`
 \set readiness `cat ../../sql/queries/api/readiness.sql`
@@ -109,6 +109,8 @@ select throws_ok($$update bronze.rejects set raw = '\x01'$$, '42501', null, 'it 
 select throws_ok($$delete from bronze.events$$, '42501', null, 'it cannot delete bronze');
 select throws_ok($$select smelt.ensure_time_partitions('silver.post_observations', now(), now())$$, '42501', null,
                  'it cannot create silver partitions');
+select throws_ok($$select smelt.drop_time_partition('silver.post_observations_default')$$, '42501', null,
+                 'it cannot drop partitions');
 select throws_ok($$create table bronze.mine (x integer)$$, '42501', null, 'it cannot create tables in bronze');
 select throws_ok($$drop schema gold cascade$$, '42501', null, 'it cannot drop a schema');
 select throws_ok($$create role sneaky$$, '42501', null, 'it cannot create roles');
@@ -149,8 +151,8 @@ select throws_ok($$delete from bronze.rejects$$, '42501', null, 'it cannot delet
 select throws_ok($$update smelt.ingest_offsets set next_offset = 0$$, '42501', null, 'it cannot move ingest offsets');
 select throws_ok($$insert into smelt.ingest_batches (consumer_group, worker, events, rejects) values ('g', 'w', 0, 0)$$,
                  '42501', null, 'it cannot invent ingest batches');
-select throws_ok($$select smelt.ensure_event_partitions('2026-11-22', 1)$$, '42501', null,
-                 'it cannot create bronze partitions');
+select lives_ok($$select smelt.ensure_event_partitions('2026-11-24', 1)$$,
+                 'it creates bronze partitions ahead of time (the scheduler''s partition maintenance)');
 select throws_ok($$drop table silver.post_observations_default$$, '42501', null, 'it cannot drop tables');
 select throws_ok($$drop schema bronze cascade$$, '42501', null, 'it cannot drop a schema');
 select throws_ok($$create role sneaky$$, '42501', null, 'it cannot create roles');
