@@ -288,6 +288,15 @@ stop_all() {
 }
 check "ingest, scheduler and serve stop cleanly" stop_all
 check "a last smelt refresh as smelt_refresh" as_refresh refresh >"$work/refresh.log" 2>&1 || show_log "$work/refresh.log"
+check "smelt backfill as smelt_refresh" as_refresh backfill --from "$(date -u -d '3 hours ago' +%FT%TZ)" --to now \
+    >"$work/backfill.log" 2>&1 || show_log "$work/backfill.log"
+check "after the backfill silver.posts still holds every text verbatim" test \
+    "$(sql "select post_id || ' ' || md5(text) from silver.posts order by post_id")" = "$(sort "$work/texts")"
+check "smelt check as smelt_refresh" as_refresh check >"$work/check.log" 2>&1 || show_log "$work/check.log"
+check "smelt replay as smelt_ingest re-submits the reject" \
+    env PGPASSWORD="$ingest_pw" "$smelt" replay -b "$brokers" -d "$tls user=smelt_ingest_user" --log-format text \
+    >"$work/replay.log" 2>&1 || show_log "$work/replay.log"
+check "and marks it replayed" test "$(sql "select count(*) from bronze.rejects where replayed_at is not null")" = 1
 no_secret_in_logs() {
     local secret found=0
     for secret in "${secrets[@]}"; do

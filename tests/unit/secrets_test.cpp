@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "common/config.hpp"
 #include "common/secrets.hpp"
 #include "kafka/client.hpp"
 
@@ -43,6 +44,12 @@ TEST(Secrets, KafkaSecretPropertiesAreLearntFromLists) {
   EXPECT_TRUE(secrets::is_secret_key("sasl.oauthbearer.client.secret"));
   EXPECT_TRUE(kafka::is_secret_property("ssl.keystore.password"));
   EXPECT_FALSE(secrets::is_secret_key("sasl.username"));
+}
+
+TEST(Secrets, RedactingTwiceKeepsTheText) {
+  const std::string once = "cannot connect (" + config::redact_conninfo("host=/x password=pw12345") + "): refused";
+  EXPECT_EQ(once, "cannot connect (host=/x password=***): refused");
+  EXPECT_EQ(secrets::redact(once), once);
 }
 
 TEST(Secrets, JsonEscapedFormsAreRedactedToo) {

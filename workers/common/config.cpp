@@ -141,7 +141,7 @@ void load_into_environment(const std::string& path, const std::vector<Key>& know
 
 std::string redact_conninfo(std::string_view conninfo) {
   std::string text(conninfo);
-  static const std::regex keyword(R"((password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+))", std::regex::icase);
+  static const std::regex keyword(R"((password\s*=\s*)(?!\*\*\*)('(?:[^'\\]|\\.)*'|\S+))", std::regex::icase);
   static const std::regex uri(R"(([a-z][a-z0-9+.-]*://[^:/@\s"]*):[^@/\s"]*@)", std::regex::icase);
   static const std::regex uri_param(R"(([?&](?:ssl)?password=)[^&\s"]*)", std::regex::icase);
   if (text.find("://") == std::string::npos) return std::regex_replace(text, keyword, "$1***");
