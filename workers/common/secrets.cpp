@@ -1,5 +1,6 @@
 #include "common/secrets.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -84,6 +85,9 @@ void learn(std::string_view value) {
   store.values.emplace_back(value);
   const std::string escaped = log::json_escape(value);
   if (escaped != value) store.values.push_back(escaped);
+  // Longest first, so a secret that contains another is replaced whole.
+  std::stable_sort(store.values.begin(), store.values.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }
 
 void learn_from(std::string_view input) {
