@@ -47,6 +47,11 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 show_log() { echo "--- $1" >&2; tail -n 20 "$1" >&2; }
+logged() {  # logged LOG COMMAND...: the command's output goes to LOG
+    local log=$1
+    shift
+    "$@" >"$log" 2>&1
+}
 wait_for() {  # wait_for SECONDS COMMAND...: polls until COMMAND succeeds; a bound for failure, not a speed
     local deadline=$(( $(date +%s) + $1 ))
     shift
@@ -91,7 +96,7 @@ CONF
 check "PostgreSQL restarted with ssl = on, TLS and SCRAM only on 127.0.0.1" tls_on || finish
 
 check "smelt migrate up (as the owner, over the local socket)" \
-    "$smelt" migrate up -d "$admin" --log-format text >"$work/migrate.log" 2>&1 || { show_log "$work/migrate.log"; finish; }
+    logged "$work/migrate.log" "$smelt" migrate up -d "$admin" --log-format text || { show_log "$work/migrate.log"; finish; }
 
 ingest_pw="ingest-Pw-$RANDOM$RANDOM"
 refresh_pw="refresh-Pw-$RANDOM$RANDOM"
@@ -133,8 +138,8 @@ check "a bad Kafka property is refused" test $? -ne 0
 # -- campaign with SQL and a regular expression in it ------------------------------
 campaign_name="Robert'); DROP TABLE smelt.campaigns; --"
 check "smelt campaign add (as smelt_refresh, password from PGPASSFILE)" \
-    as_refresh campaign add "$campaign_name" --brand "\$\$ \\ '" --hashtag "quote'tag" --keyword ".*" \
-    --starts 2000-01-01 >"$work/campaign.log" 2>&1 || show_log "$work/campaign.log"
+    logged "$work/campaign.log" as_refresh campaign add "$campaign_name" --brand "\$\$ \\ '" --hashtag "quote'tag" --keyword ".*" \
+    --starts 2000-01-01 || show_log "$work/campaign.log"
 check "the campaign's name lands verbatim" \
     test "$(sql "select count(*) from smelt.campaigns where name = \$q\$$campaign_name\$q\$ and brand = \$q\$\$\$ \\ '\$q\$")" = 1
 
@@ -287,15 +292,15 @@ stop_all() {
     return $status
 }
 check "ingest, scheduler and serve stop cleanly" stop_all
-check "a last smelt refresh as smelt_refresh" as_refresh refresh >"$work/refresh.log" 2>&1 || show_log "$work/refresh.log"
-check "smelt backfill as smelt_refresh" as_refresh backfill --from "$(date -u -d '3 hours ago' +%FT%TZ)" --to now \
-    >"$work/backfill.log" 2>&1 || show_log "$work/backfill.log"
+check "a last smelt refresh as smelt_refresh" logged "$work/refresh.log" as_refresh refresh || show_log "$work/refresh.log"
+check "smelt backfill as smelt_refresh" \
+    logged "$work/backfill.log" as_refresh backfill --from "$(date -u -d '3 hours ago' +%FT%TZ)" --to now || show_log "$work/backfill.log"
 check "after the backfill silver.posts still holds every text verbatim" test \
     "$(sql "select post_id || ' ' || md5(text) from silver.posts order by post_id")" = "$(sort "$work/texts")"
-check "smelt check as smelt_refresh" as_refresh check >"$work/check.log" 2>&1 || show_log "$work/check.log"
+check "smelt check as smelt_refresh" logged "$work/check.log" as_refresh check || show_log "$work/check.log"
 check "smelt replay as smelt_ingest re-submits the reject" \
-    env PGPASSWORD="$ingest_pw" "$smelt" replay -b "$brokers" -d "$tls user=smelt_ingest_user" --log-format text \
-    >"$work/replay.log" 2>&1 || show_log "$work/replay.log"
+    logged "$work/replay.log" env PGPASSWORD="$ingest_pw" "$smelt" replay -b "$brokers" \
+    -d "$tls user=smelt_ingest_user" --log-format text || show_log "$work/replay.log"
 check "and marks it replayed" test "$(sql "select count(*) from bronze.rejects where replayed_at is not null")" = 1
 no_secret_in_logs() {
     local secret found=0
@@ -306,4 +311,6 @@ no_secret_in_logs() {
 }
 check "no password appears in any log or error message" no_secret_in_logs
 check "the logs did record the failures" grep -q "certificate verify failed" "$work/other-ca.log"
+check "libpq's echo of the unparseable URI shows *** for its password" \
+    grep -qF 'in URI: \"postgresql://smelt_refresh_user:***@[::1/smelt' "$work/bad-uri.log"
 finish
