@@ -51,7 +51,7 @@ grant select, insert on smelt.ingest_batches to smelt_ingest;
 -- smelt_refresh ---------------------------------------------------------------
 grant usage on schema bronze, silver, gold, smelt to smelt_refresh;
 grant select on all tables in schema bronze to smelt_refresh;
-grant select, insert, update, delete, truncate on all tables in schema silver, gold to smelt_refresh;
+grant select, insert, update, delete on all tables in schema silver, gold to smelt_refresh;
 grant usage, select on all sequences in schema silver, gold to smelt_refresh;
 grant select on smelt.ingest_batches, smelt.settings, smelt.checks to smelt_refresh;
 grant select, insert, update, delete on
@@ -75,5 +75,5 @@ grant select on smelt.ingest_offsets, smelt.ingest_batches, smelt.refreshed_batc
 alter default privileges in schema bronze grant insert on tables to smelt_ingest;
 alter default privileges in schema bronze grant select on tables to smelt_refresh;
 alter default privileges in schema silver, gold
-    grant select, insert, update, delete, truncate on tables to smelt_refresh;
+    grant select, insert, update, delete on tables to smelt_refresh;
 alter default privileges in schema silver, gold grant usage, select on sequences to smelt_refresh;

@@ -10,7 +10,7 @@ begin;
 set local client_min_messages = warning;
 \ir ../../sql/queries/migrate/create_history.sql
 reset client_min_messages;
-select plan(73);
+select plan(74);
 
 \set pipeline_metrics `cat ../../sql/queries/monitor/pipeline.sql`
 \set readiness `cat ../../sql/queries/api/readiness.sql`
@@ -158,6 +158,7 @@ select throws_ok($$insert into smelt.ingest_batches (consumer_group, worker, eve
 select lives_ok($$select smelt.ensure_event_partitions('2026-11-24', 1)$$,
                  'it creates bronze partitions ahead of time (the scheduler''s partition maintenance)');
 select throws_ok($$drop table silver.post_observations_default$$, '42501', null, 'it cannot drop tables');
+select throws_ok($$truncate gold.fct_posts$$, '42501', null, 'it cannot truncate (deletes are enough)');
 select throws_ok($$drop schema bronze cascade$$, '42501', null, 'it cannot drop a schema');
 select throws_ok($$create role sneaky$$, '42501', null, 'it cannot create roles');
 select throws_ok($$insert into smelt.schema_history (version) values (1)$$, '42501', null,
