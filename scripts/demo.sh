@@ -4,7 +4,9 @@
 # traffic of all five platforms through two ingest workers into bronze, keeps
 # silver and gold fresh with the scheduler, shows the live dashboard
 # (`smelt serve`) while it runs, and prints what landed and the gold KPIs.
-# The database and the dashboard stay up afterwards for exploring.
+# The database and the dashboard stay up afterwards for exploring. Migrations
+# run as the owner; each daemon connects as a login role in its own group
+# role (smelt_ingest, smelt_refresh, smelt_serve; docs/security.md).
 #   SMELT_DEMO_SECONDS  how long the generator runs (default 60)
 #   SMELT_DEMO_RATE     events per second (default 2800, the source plan's 10 M/hour)
 #   SMELT_SERVE_PORT    the dashboard's port (default 8080)
@@ -26,9 +28,12 @@ export SMELT_PG_PORT=${SMELT_PG_PORT:-54329}
 export SMELT_DATABASE=$("$root/scripts/pg.sh" start)
 psql "$(echo "$SMELT_DATABASE" | sed 's/dbname=smelt/dbname=postgres/')" -qXc "drop database if exists smelt with (force)" -c "create database smelt"
 "$smelt" migrate up --log-format text
+ingest_db=$("$root/scripts/pg.sh" login ingest)
+refresh_db=$("$root/scripts/pg.sh" login refresh)
+serve_db=$("$root/scripts/pg.sh" login serve)
 
 echo "demo: the generator's campaigns"
-add_campaign() { "$smelt" campaign add "$@" --starts 2000-01-01 --log-format text >/dev/null; }
+add_campaign() { "$smelt" campaign add -d "$refresh_db" "$@" --starts 2000-01-01 --log-format text >/dev/null; }
 add_campaign "Aurora X2 launch" --brand Aurora --hashtag AuroraX2 --hashtag ShotOnAurora --hashtag AuroraLaunch \
   --keyword "Aurora X2" --keyword "Aurora phone"
 add_campaign "Verde Cola summer" --brand "Verde Cola" --hashtag VerdeCola --hashtag TasteTheGreen \
@@ -58,18 +63,18 @@ export SMELT_BROKERS=$(cat "$state/broker")
 
 echo "demo: two ingest workers in one consumer group"
 for worker in 1 2; do
-  "$smelt" ingest --log-format text --progress-interval 10 >"$state/ingest-$worker.log" 2>&1 &
+  SMELT_DATABASE=$ingest_db "$smelt" ingest --log-format text --progress-interval 10 >"$state/ingest-$worker.log" 2>&1 &
   pids+=($!)
 done
 
 echo "demo: the scheduler keeps silver and gold fresh"
-"$smelt" scheduler --log-format text >"$state/scheduler.log" 2>&1 &
+SMELT_DATABASE=$refresh_db "$smelt" scheduler --log-format text >"$state/scheduler.log" 2>&1 &
 pids+=($!)
 
 # The dashboard outlives the demo (it is not in pids); a previous one is replaced.
 if [ -s "$state/serve.pid" ]; then kill "$(cat "$state/serve.pid")" 2>/dev/null || true; fi
 rm -f "$state/serve.url"
-setsid nohup "$smelt" serve --port "${SMELT_SERVE_PORT:-8080}" --url-file "$state/serve.url" --log-format text \
+SMELT_DATABASE=$serve_db setsid nohup "$smelt" serve --port "${SMELT_SERVE_PORT:-8080}" --url-file "$state/serve.url" --log-format text \
   >"$state/serve.log" 2>&1 &
 echo $! >"$state/serve.pid"
 for _ in $(seq 100); do [ -s "$state/serve.url" ] && break; sleep 0.1; done
@@ -94,7 +99,7 @@ done
 for worker in 1 2; do kill -TERM "${pids[$worker]}"; done
 wait "${pids[1]}" "${pids[2]}" || true
 grep -h "ingest finished" "$state"/ingest-*.log || true
-"$smelt" refresh --log-format text 2>&1 | tail -n 1
+SMELT_DATABASE=$refresh_db "$smelt" refresh --log-format text 2>&1 | tail -n 1
 grep -h "lag_s" "$state/scheduler.log" | tail -n 1 || true
 
 echo

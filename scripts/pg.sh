@@ -4,6 +4,11 @@
 #   scripts/pg.sh stop  [DIR]   stop it
 #   scripts/pg.sh url   [DIR]   print the conninfo
 #   scripts/pg.sh wipe  [DIR]   stop it and delete its data
+#   scripts/pg.sh login ROLE [DIR]
+#                               after smelt migrate up: creates the login role
+#                               smelt_ROLE_user in group role smelt_ROLE (ROLE:
+#                               ingest, refresh, serve or bi) if missing;
+#                               prints a conninfo that connects as it
 # DIR defaults to .smelt/pg under the repository. Port: SMELT_PG_PORT or 54329.
 # As root the server runs as the postgres user; when that user cannot reach
 # DIR (a checkout under a private home or temp folder), the cluster lives in
@@ -12,6 +17,10 @@ set -euo pipefail
 
 cmd=${1:-start}
 root=$(cd "$(dirname "$0")/.." && pwd)
+if [ "$cmd" = login ]; then
+  role=${2:?usage: scripts/pg.sh login ingest|refresh|serve|bi [DIR]}
+  shift
+fi
 dir=${2:-$root/.smelt/pg}
 port=${SMELT_PG_PORT:-54329}
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
@@ -66,11 +75,23 @@ CONF
     fi
     ;;
   url) url ;;
+  login)
+    case "$role" in ingest|refresh|serve|bi) ;; *) echo "pg.sh: no role smelt_$role (ingest, refresh, serve or bi)" >&2; exit 2 ;; esac
+    # Roles are cluster-wide; another run may create the same one meanwhile.
+    as_owner "$bindir/psql" -X -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -c "
+      do \$\$ begin
+        if not exists (select 1 from pg_roles where rolname = 'smelt_${role}_user') then
+          create role smelt_${role}_user login in role smelt_${role};
+        end if;
+      exception when duplicate_object or unique_violation then null;
+      end \$\$" >/dev/null
+    echo "host=$dir port=$port dbname=smelt user=smelt_${role}_user"
+    ;;
   wipe)
     if [ -f "$dir/data/PG_VERSION" ]; then
       as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     fi
     rm -rf "$dir"
     ;;
-  *) echo "usage: scripts/pg.sh start|stop|url|wipe [DIR]" >&2; exit 2 ;;
+  *) echo "usage: scripts/pg.sh start|stop|url|wipe [DIR] | login ROLE [DIR]" >&2; exit 2 ;;
 esac

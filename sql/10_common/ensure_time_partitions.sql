@@ -6,10 +6,18 @@
 -- run concurrently and repeatedly; called by merge_decoded and refresh_gold
 -- for the months they write, and ahead of time by
 -- smelt.ensure_model_partitions.
+-- Creating and attaching a partition takes ownership of the parent, which
+-- smelt_refresh does not have: the function runs as its owner (SECURITY
+-- DEFINER, with a fixed search_path), accepts only partitioned tables of
+-- silver and gold, and only smelt_refresh may execute it. Partitions get
+-- their rights from the default privileges of their schema
+-- (migrations/V0120__pipeline_roles.sql).
 create or replace function smelt.ensure_time_partitions(
     p_parent regclass, p_from timestamptz, p_to timestamptz)
 returns integer
 language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
     v_schema  text;
@@ -32,6 +40,11 @@ begin
       from pg_class as c
       join pg_namespace as n on n.oid = c.relnamespace
      where c.oid = p_parent;
+    if v_schema is null or v_schema not in ('silver', 'gold')
+       or (select c.relkind from pg_class as c where c.oid = p_parent) <> 'p' then
+        raise exception '% is not a partitioned table of silver or gold', p_parent
+            using errcode = 'invalid_parameter_value';
+    end if;
     v_default := v_table || '_default';
     v_month := date_trunc('month', greatest(p_from, '2000-01-01 00:00+00') at time zone 'UTC');
     v_last := least(p_to, '2099-12-31 23:59:59+00') at time zone 'UTC';
@@ -72,3 +85,6 @@ begin
     return v_created;
 end;
 $$;
+
+revoke execute on function smelt.ensure_time_partitions(regclass, timestamptz, timestamptz) from public;
+grant execute on function smelt.ensure_time_partitions(regclass, timestamptz, timestamptz) to smelt_refresh;

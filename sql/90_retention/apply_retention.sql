@@ -61,7 +61,7 @@ begin
           and pg_get_expr(c.relpartbound, c.oid) <> 'DEFAULT'
     loop
         if v_partition.upper_bound <= v_cutoff then
-            execute format('drop table %s', v_partition.partition_name);
+            perform smelt.drop_time_partition(v_partition.partition_name);
             v_dropped := v_dropped + 1;
         end if;
     end loop;

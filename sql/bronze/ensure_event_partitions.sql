@@ -2,9 +2,17 @@
 -- Creates the daily partitions of bronze.events for p_days UTC days starting
 -- at p_from, skipping those that exist. Called by smelt ingest at start and
 -- hourly; safe to run concurrently and repeatedly.
+-- Creating a partition takes ownership of bronze.events, which the daemons
+-- do not have: the function runs as its owner (SECURITY DEFINER, with a
+-- fixed search_path), and only smelt_ingest and smelt_refresh (the
+-- scheduler's partition maintenance) may execute it. Partitions get
+-- their rights from the default privileges of schema bronze
+-- (migrations/V0120__pipeline_roles.sql).
 create or replace function smelt.ensure_event_partitions(p_from date, p_days integer)
 returns integer
 language plpgsql
+security definer
+set search_path = pg_catalog, pg_temp
 as $$
 declare
     v_day     date;
@@ -27,3 +35,6 @@ begin
     return v_created;
 end;
 $$;
+
+revoke execute on function smelt.ensure_event_partitions(date, integer) from public;
+grant execute on function smelt.ensure_event_partitions(date, integer) to smelt_ingest, smelt_refresh;

@@ -2,6 +2,8 @@
 # End to end: generated traffic through the local broker, two ingest workers
 # and the scheduler into gold, then gold checked against figures computed
 # independently from the same messages (tests/check/independent_check.py).
+# Migrations run as the owner; ingest, the scheduler, refresh and campaign
+# run as login roles of smelt_ingest and smelt_refresh (docs/security.md).
 #
 #   SMELT_TEST_DATABASE  conninfo of a server where this test may create a database
 #   SMELT_BINARY         the smelt binary (default: build/smelt)
@@ -86,7 +88,20 @@ check "create database" "${admin[@]}" -c "create database \"$db\"" || finish
 check "smelt migrate up" logged "$work/migrate.log" "$smelt" migrate up --dir "$root" --log-format text ||
     { show_log "$work/migrate.log"; finish; }
 
-add_campaign() { "$smelt" campaign add "$@" --starts 2000-01-01 --log-format text >>"$work/campaign.log" 2>&1; }
+# login roles of the daemons' group roles (cluster-wide: another test may create them meanwhile)
+login_roles() {
+    "${admin[@]}" -c "do \$\$ begin
+        if not exists (select 1 from pg_roles where rolname = 'smelt_ingest_user') then
+            create role smelt_ingest_user login in role smelt_ingest; end if;
+        if not exists (select 1 from pg_roles where rolname = 'smelt_refresh_user') then
+            create role smelt_refresh_user login in role smelt_refresh; end if;
+    exception when duplicate_object or unique_violation then null; end \$\$"
+}
+check "login roles in smelt_ingest and smelt_refresh" login_roles || finish
+as_ingest=(env SMELT_DATABASE="$SMELT_DATABASE user=smelt_ingest_user")
+as_refresh=(env SMELT_DATABASE="$SMELT_DATABASE user=smelt_refresh_user")
+
+add_campaign() { "${as_refresh[@]}" "$smelt" campaign add "$@" --starts 2000-01-01 --log-format text >>"$work/campaign.log" 2>&1; }
 add_campaigns() {
     add_campaign "Aurora X2 launch" --brand Aurora --hashtag AuroraX2 --hashtag ShotOnAurora --hashtag AuroraLaunch \
         --keyword "Aurora X2" --keyword "Aurora phone" &&
@@ -123,10 +138,10 @@ check "smelt broker ready" test -s "$work/broker" || { show_log "$work/broker.lo
 export SMELT_BROKERS=$(cat "$work/broker")
 
 for worker in 1 2; do
-    "$smelt" ingest --log-format text >"$work/ingest-$worker.log" 2>&1 &
+    "${as_ingest[@]}" "$smelt" ingest --log-format text >"$work/ingest-$worker.log" 2>&1 &
     pids+=($!)
 done
-"$smelt" scheduler --log-format text >"$work/scheduler.log" 2>&1 &
+"${as_refresh[@]}" "$smelt" scheduler --log-format text >"$work/scheduler.log" 2>&1 &
 pids+=($!)
 
 check "smelt generate to Kafka (same messages)" logged "$work/generate-kafka.log" "$smelt" generate --rate 8000 \
@@ -156,7 +171,7 @@ malformed=$(sed -n 's/.*"malformed":\([0-9]*\).*/\1/p' "$work/generate-file.log"
 rejects=$(psql_value "select count(*) from bronze.rejects")
 check "bronze.rejects holds the $malformed malformed messages" test "${rejects:-x}" = "${malformed:-y}"
 
-check "final smelt refresh" logged "$work/refresh.log" "$smelt" refresh --log-format text ||
+check "final smelt refresh" logged "$work/refresh.log" "${as_refresh[@]}" "$smelt" refresh --log-format text ||
     { show_log "$work/refresh.log"; finish; }
 
 # -- gold against the independent figures ---------------------------------------

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cctype>
 #include <iostream>
+#include <sstream>
 #include <string_view>
 #include <vector>
 
 #include "common/config.hpp"
 #include "common/error.hpp"
 #include "common/log.hpp"
+#include "common/secrets.hpp"
 #include "common/signals.hpp"
 
 namespace smelt::cli {
@@ -120,13 +122,19 @@ int run(int argc, char** argv) {
     if (auto path = config::find_config_path(argc, argv); !path.empty()) {
       config::load_into_environment(path, config_keys);
     }
+    secrets::learn_from_process(argc, argv);
     app.parse(argc, argv);
+    secrets::hide_in_arguments(argc, argv);
     log::init(log::parse_format(log_format), log_level);
   } catch (const CLI::ParseError& e) {
     // --help and --version end here with 0; every real parse error is a usage error.
-    return app.exit(e) == 0 ? 0 : static_cast<int>(ExitCode::usage);
+    std::ostringstream out, err;
+    const int code = app.exit(e, out, err);
+    std::cout << out.str();
+    std::cerr << secrets::redact(err.str());
+    return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
   } catch (const Error& e) {
-    std::cerr << "smelt: " << e.what() << "\n";
+    std::cerr << "smelt: " << secrets::redact(e.what()) << "\n";
     return static_cast<int>(e.code());
   }
   signals::install_stop_handlers();

@@ -141,9 +141,9 @@ void load_into_environment(const std::string& path, const std::vector<Key>& know
 
 std::string redact_conninfo(std::string_view conninfo) {
   std::string text(conninfo);
-  static const std::regex keyword(R"((password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+))", std::regex::icase);
-  static const std::regex uri(R"(^([a-z]+://[^:/@]*):[^@/]*@)", std::regex::icase);
-  static const std::regex uri_param(R"(([?&]password=)[^&]*)", std::regex::icase);
+  static const std::regex keyword(R"((password\s*=\s*)(?!\*\*\*)('(?:[^'\\]|\\.)*'|\S+))", std::regex::icase);
+  static const std::regex uri(R"(([a-z][a-z0-9+.-]*://[^:/@\s"]*):[^@/\s"]*@)", std::regex::icase);
+  static const std::regex uri_param(R"(([?&](?:ssl)?password=)[^&\s"]*)", std::regex::icase);
   if (text.find("://") == std::string::npos) return std::regex_replace(text, keyword, "$1***");
   text = std::regex_replace(text, uri, "$1:***@");
   return std::regex_replace(text, uri_param, "$1***");

@@ -8,6 +8,7 @@
 #include <random>
 
 #include "common/error.hpp"
+#include "common/secrets.hpp"
 
 namespace smelt::log {
 namespace {
@@ -42,7 +43,7 @@ void append_value(std::string& out, const Field& field, bool json) {
 void emit(spdlog::level::level_enum level, std::string_view message, Fields fields) {
   auto logger = spdlog::default_logger_raw();
   if (!logger->should_log(level)) return;
-  logger->log(level, "{}", render(message, fields, json_mode));
+  logger->log(level, "{}", secrets::redact(render(message, fields, json_mode)));
 }
 
 }  // namespace

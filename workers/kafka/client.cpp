@@ -4,6 +4,8 @@
 #include <cctype>
 
 #include "common/error.hpp"
+#include "common/log.hpp"
+#include "common/secrets.hpp"
 
 namespace smelt::kafka {
 namespace {
@@ -13,6 +15,21 @@ void set_property(rd_kafka_conf_t* conf, const std::string& key, const std::stri
   if (rd_kafka_conf_set(conf, key.c_str(), value.c_str(), error, sizeof error) != RD_KAFKA_CONF_OK) {
     std::string shown = is_secret_property(key) ? "***" : value;
     throw Error(ExitCode::usage, "Kafka property " + key + "=" + shown + ": " + error);
+  }
+}
+
+// librdkafka's own log lines go through smelt's log (and its redaction of
+// secrets), not raw to stderr; a client may set its own callback instead.
+void log_to_smelt(const rd_kafka_t*, int level, const char* facility, const char* text) {
+  constexpr int SYSLOG_ERROR = 3;
+  constexpr int SYSLOG_WARNING = 4;
+  const log::Fields fields = {{"facility", facility}, {"detail", text}};
+  if (level <= SYSLOG_ERROR) {
+    log::error("kafka client", fields);
+  } else if (level <= SYSLOG_WARNING) {
+    log::warn("kafka client", fields);
+  } else {
+    log::debug("kafka client", fields);
   }
 }
 
@@ -70,15 +87,11 @@ std::pair<std::string, std::string> split_property(const std::string& text) {
   return {text.substr(0, equals), text.substr(equals + 1)};
 }
 
-bool is_secret_property(const std::string& key) {
-  for (const char* word : {"password", "secret", "sasl.jaas", "key.pem", "token"}) {
-    if (key.find(word) != std::string::npos) return true;
-  }
-  return false;
-}
+bool is_secret_property(const std::string& key) { return secrets::is_secret_key(key); }
 
 ConfPtr make_conf(const Options& options, const std::vector<std::pair<std::string, std::string>>& defaults) {
   ConfPtr conf(rd_kafka_conf_new());
+  rd_kafka_conf_set_log_cb(conf.get(), log_to_smelt);
   set_property(conf.get(), "bootstrap.servers", options.brokers);
   for (const auto& [key, value] : defaults) set_property(conf.get(), key, value);
   for (const auto& text : split_property_list(options.property_list)) {
