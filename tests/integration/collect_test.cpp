@@ -1,0 +1,302 @@
+// smelt collect against a local server that answers like the five platforms'
+// APIs (tests/support/replay_api), through a real broker (smelt broker),
+// smelt ingest and smelt refresh into gold.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <pqxx/pqxx>
+#include <random>
+#include <sstream>
+
+#include "support/pg_fixture.hpp"
+#include "support/process.hpp"
+#include "support/replay_api.hpp"
+
+namespace smelt::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+const std::vector<std::string> PLATFORMS = {"x", "reddit", "youtube", "instagram", "tiktok"};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class CollectTest : public PgTest {
+ protected:
+  void SetUp() override {
+    PgTest::SetUp();
+    auto migrated = run_command({SMELT_BINARY, "migrate", "up", "-d", conninfo()});
+    ASSERT_EQ(migrated.code, 0) << migrated.err;
+    exec("insert into smelt.campaigns (name, brand, hashtags, starts_at) values "
+         "('Alpha one', 'Acme', '{alpha1}', now() - interval '1 day'), "
+         "('Alpha two', 'Acme', '{alpha2}', now() - interval '1 day')");
+  }
+
+  std::vector<std::string> collect_args(const ReplayApi& api, const std::string& bootstrap,
+                                        std::vector<std::string> extra = {"--once"}) {
+    std::vector<std::string> args = {SMELT_BINARY, "collect", "-d", conninfo(), "-b", bootstrap,
+                                     "--backoff-ms", "50", "--log-format", "json", "--reddit-auth-url", api.url()};
+    for (const auto& platform : PLATFORMS) {
+      args.insert(args.end(), {"--" + platform + "-base-url", api.url(), "--" + platform + "-requests-per-minute",
+                               "6000"});
+    }
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  }
+
+  RunResult collect(const ReplayApi& api, const std::string& bootstrap, std::map<std::string, std::string> env = {},
+                    std::vector<std::string> extra = {"--once"}) {
+    auto credentials = api.credentials();
+    for (auto& [k, v] : env) credentials[k] = v;
+    return run_command(collect_args(api, bootstrap, extra), credentials);
+  }
+
+  void ingest_and_refresh(const std::string& bootstrap) {
+    auto ingest = run_command({SMELT_BINARY, "ingest", "-d", conninfo(), "-b", bootstrap, "--idle-exit", "2",
+                               "--log-format", "json"});
+    ASSERT_EQ(ingest.code, 0) << ingest.err;
+    auto refresh = run_command({SMELT_BINARY, "refresh", "-d", conninfo(), "--log-format", "json"});
+    ASSERT_EQ(refresh.code, 0) << refresh.err;
+  }
+
+  /// Distinct post keys per source that reached bronze.
+  std::map<std::string, int> bronze_posts() {
+    std::map<std::string, int> out;
+    pqxx::connection c(conninfo());
+    pqxx::nontransaction tx(c);
+    for (const auto& row : tx.exec("select source, count(distinct kafka_key) from bronze.events "
+                                   "where kind = 'post' group by source")) {
+      out[row[0].c_str()] = row[1].as<int>();
+    }
+    return out;
+  }
+
+  /// Every post the server served is in gold with the last likes it served
+  /// and its campaign; every comment served is in gold.fct_comments.
+  void expect_gold_matches(const ReplayApi& api) {
+    pqxx::connection c(conninfo());
+    pqxx::nontransaction tx(c);
+    std::map<std::string, int> comments;
+    int posts = 0;
+    for (const auto& e : api.expected()) {
+      ++posts;
+      comments[e.platform] += e.comments;
+      auto rows = tx.exec_params(
+          "select f.likes, f.campaign_ids::text, (select campaign_id from smelt.campaigns "
+          "where hashtags = array['alpha' || $3]) from gold.dim_post d join gold.fct_posts f using (post_key) "
+          "where d.platform = $1 and d.post_id = $2",
+          e.platform, e.post_id, std::to_string(e.campaign));
+      ASSERT_EQ(rows.size(), 1u) << e.platform << ":" << e.post_id << " is not in gold";
+      EXPECT_EQ(rows[0][0].as<std::int64_t>(), e.likes) << e.platform << ":" << e.post_id;
+      EXPECT_EQ(rows[0][1].as<std::string>(), "{" + rows[0][2].as<std::string>() + "}") << e.platform << ":" << e.post_id;
+    }
+    EXPECT_EQ(posts, 30);
+    for (const auto& platform : PLATFORMS) {
+      const int in_gold = std::stoi(scalar("select count(*) from gold.fct_comments c join gold.dim_platform p "
+                                           "using (platform_key) where p.platform = '" + platform + "'"));
+      EXPECT_EQ(in_gold, comments[platform]) << platform;
+    }
+  }
+};
+
+TEST_F(CollectTest, OneRunPutsEveryEntityOfBothCampaignsAndFivePlatformsIntoGold) {
+  ReplayApi api;
+  BrokerProcess broker(4);
+  auto run = collect(api, broker.bootstrap());
+  ASSERT_EQ(run.code, 0) << run.err;
+  // Three posts per campaign in pages of two: every search was followed to its second page.
+  EXPECT_EQ(api.requests_to("x", "/2/tweets/search/recent"), 4);
+  EXPECT_EQ(api.requests_to("youtube", "/youtube/v3/search"), 4);
+  EXPECT_EQ(api.requests_to("instagram", "/recent_media"), 4);
+  ingest_and_refresh(broker.bootstrap());
+  expect_gold_matches(api);
+  EXPECT_EQ(scalar("select count(*) from gold.dim_post where post_id = '99000000000000000021'"), "1");
+  EXPECT_EQ(scalar("select count(*) from smelt.collect_tracked_posts"), "30");
+  EXPECT_EQ(scalar("select count(*) from bronze.rejects"), "0");
+
+  // A second run finds nothing new: the cursors moved past every page.
+  auto again = collect(api, broker.bootstrap());
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(api.requests_to("x", "/2/tweets/search/recent"), 6);
+}
+
+TEST_F(CollectTest, RateLimitServerErrorMalformedPageAndPartialErrorsAreSurvived) {
+  ReplayApi api;
+  BrokerProcess broker(2);
+  const auto reset = std::to_string(std::time(nullptr) + 2);
+  api.inject({"x", "search/recent", 1, 429, R"({"title":"Too Many Requests"})",
+              {{"x-rate-limit-remaining", "0"}, {"x-rate-limit-reset", reset}}});
+  api.inject({"reddit", "/search", 2, 503, "<html>upstream</html>", {}});
+  api.inject({"tiktok", "/video/query", 1, 500, R"({"error":{"code":"internal_error"}})", {}});
+  api.inject({"instagram", "recent_media", 1, 200, R"({"data":[{"id":"1790)", {}});
+  // A tracked post X no longer has: the lookup answers 200 with errors[].
+  exec("insert into smelt.collect_tracked_posts (platform, post_id, campaign_id, created_at, next_poll_at) "
+       "select 'x', '1500000000000000001', min(campaign_id), now() - interval '1 hour', now() - interval '1 minute' "
+       "from smelt.campaigns");
+  const auto started = std::chrono::steady_clock::now();
+  auto run = collect(api, broker.bootstrap());
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_GE(std::chrono::steady_clock::now() - started, 1s) << "the 429's reset was not waited for";
+  EXPECT_NE(run.err.find("rate limited"), std::string::npos) << run.err;
+  EXPECT_EQ(scalar("select count(*) from smelt.collect_bad_pages where platform = 'instagram' "
+                   "and reason like 'not JSON%' and http_status = 200 and convert_from(body, 'UTF8') = "
+                   "'{\"data\":[{\"id\":\"1790'"),
+            "1");
+  EXPECT_EQ(scalar("select count(*) from smelt.collect_partial_errors where platform = 'x' "
+                   "and detail->>'resource_id' = '1500000000000000001'"),
+            "1");
+  ingest_and_refresh(broker.bootstrap());
+  expect_gold_matches(api);
+}
+
+TEST_F(CollectTest, ExpiredTokensAreFetchedAgainAndTheRunGoesOn) {
+  ReplayApi api;
+  BrokerProcess broker(2);
+  ASSERT_EQ(collect(api, broker.bootstrap()).code, 0);
+  EXPECT_EQ(api.token_requests("reddit"), 1);
+  EXPECT_EQ(api.token_requests("tiktok"), 1);
+  api.expire_tokens();
+  exec("delete from smelt.collect_cursors");  // walk everything again with the expired tokens
+  auto run = collect(api, broker.bootstrap());
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_EQ(api.token_requests("reddit"), 2);
+  EXPECT_EQ(api.token_requests("tiktok"), 2);
+  EXPECT_NE(run.err.find("fetched a new one"), std::string::npos);
+}
+
+TEST_F(CollectTest, RefusedCredentialsAndSpentQuotaStopOnlyTheirPlatform) {
+  ReplayApi api;
+  BrokerProcess broker(2);
+  api.inject({"youtube", "/search", 1, 403,
+              R"({"error":{"code":403,"message":"quota","errors":[{"message":"quota","domain":"youtube.quota","reason":"quotaExceeded"}]}})",
+              {}});
+  auto run = collect(api, broker.bootstrap(), {{"SMELT_COLLECT_X_BEARER_TOKEN", "not-the-token"}});
+  EXPECT_EQ(run.code, 1) << run.err;
+  EXPECT_NE(run.err.find("x: the API refused the credentials"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("youtube: quota or rate limit exhausted"), std::string::npos) << run.err;
+  EXPECT_EQ(api.requests("x"), 1) << "a refused platform must stop at once";
+  ingest_and_refresh(broker.bootstrap());
+  auto posts = bronze_posts();
+  EXPECT_EQ(posts["reddit"], 6);
+  EXPECT_EQ(posts["instagram"], 6);
+  EXPECT_EQ(posts["tiktok"], 6);
+  EXPECT_EQ(posts["x"], 0);
+  EXPECT_EQ(posts["youtube"], 0);
+}
+
+TEST_F(CollectTest, NoSecretInLogsErrorsTablesOrArgv) {
+  ReplayApi api;
+  BrokerProcess broker(2);
+  const auto secrets = api.credentials();
+  api.inject({"reddit", "/search", 1, 500, "oops", {}});
+  api.inject({"instagram", "recent_media", 1, 200, "{broken", {}});
+  api.expire_tokens();
+  // A long-running collector: its argv is read while it runs.
+  Process running(collect_args(api, broker.bootstrap(), {"--interval", "3600"}), secrets);
+  ASSERT_TRUE(eventually([&] { return api.requests("tiktok") > 2; }, 60s));
+  const std::string argv = read_file("/proc/" + std::to_string(running.pid()) + "/cmdline");
+  running.signal(SIGTERM);
+  ASSERT_TRUE(running.wait(60s).has_value());
+  // Refused credentials too: every failure path that writes messages.
+  auto refused = collect(api, broker.bootstrap(),
+                         {{"SMELT_COLLECT_X_BEARER_TOKEN", "x-refused-Kd83Hq"},
+                          {"SMELT_COLLECT_REDDIT_CLIENT_SECRET", "reddit-refused-Lm29Pw"},
+                          {"SMELT_COLLECT_YOUTUBE_API_KEY", "youtube-refused-Ce71Rb"}});
+  EXPECT_EQ(refused.code, 1);
+  ingest_and_refresh(broker.bootstrap());
+  const std::string tables = scalar(
+      "select concat_ws(' ', (select string_agg(t::text, ' ') from smelt.collect_cursors t), "
+      "(select string_agg(t::text, ' ') from smelt.collect_tracked_posts t), "
+      "(select string_agg(t::text || convert_from(t.body, 'UTF8'), ' ') from smelt.collect_bad_pages t), "
+      "(select string_agg(t::text, ' ') from smelt.collect_partial_errors t), "
+      "(select string_agg(t::text, ' ') from smelt.collect_quota t), "
+      "(select string_agg(raw, ' ') from bronze.events), (select string_agg(t::text, ' ') from silver.posts t))");
+  ASSERT_GT(tables.size(), 1000u);
+  std::vector<std::string> values = {"x-refused-Kd83Hq", "reddit-refused-Lm29Pw", "youtube-refused-Ce71Rb"};
+  for (const auto& [name, value] : secrets) {
+    if (name.find("SECRET") != std::string::npos || name.find("TOKEN") != std::string::npos ||
+        name.find("KEY") != std::string::npos) {
+      values.push_back(value);
+    }
+  }
+  for (const auto& value : values) {
+    EXPECT_EQ(running.err().find(value), std::string::npos) << value;
+    EXPECT_EQ(running.out().find(value), std::string::npos) << value;
+    EXPECT_EQ(refused.err.find(value), std::string::npos) << value;
+    EXPECT_EQ(refused.out.find(value), std::string::npos) << value;
+    EXPECT_EQ(argv.find(value), std::string::npos) << value;
+    EXPECT_EQ(tables.find(value), std::string::npos) << value;
+  }
+}
+
+TEST_F(CollectTest, TrackedPostsAreRepolledAndGoldShowsTheGrowthPerMinute) {
+  ReplayApi api;
+  BrokerProcess broker(2);
+  api.grow_counters(7);
+  // Re-poll every second; the server's Date moves a minute per round, so each
+  // observation lands in its own minute of event time.
+  Process running(collect_args(api, broker.bootstrap(),
+                               {"--interval", "1", "--repoll-min-interval", "1", "--repoll-age-fraction", "0",
+                                "--x-requests-per-minute", "120"}),
+                  api.credentials());
+  for (int round = 2; round <= 4; ++round) {
+    ASSERT_TRUE(eventually([&] {
+      for (const auto& [post, seen] : api.observations()) {
+        if (seen < round) return false;
+      }
+      return true;
+    }, 90s)) << "round " << round << "\n" << running.err();
+    api.advance_clock(60);
+  }
+  running.signal(SIGTERM);
+  ASSERT_EQ(running.wait(60s), 0) << running.err();
+  EXPECT_LE(api.max_requests_per_minute("x"), 120);
+  ingest_and_refresh(broker.bootstrap());
+  for (const auto& platform : PLATFORMS) {
+    const int growing = std::stoi(scalar(
+        "select count(distinct e.post_key) from gold.fct_engagement_minute e join gold.dim_post d using (post_key) "
+        "where d.platform = '" + platform + "' and e.likes_gained > 0"));
+    EXPECT_EQ(growing, 6) << platform << ": per-minute engagement shows no growth";
+  }
+  EXPECT_GE(std::stoi(scalar("select min(polls) from smelt.collect_tracked_posts")), 3);
+}
+
+TEST_F(CollectTest, KilledTenTimesItResumesAndLosesNothing) {
+  ReplayApi api;
+  BrokerProcess broker(2);
+  const unsigned seed = static_cast<unsigned>(std::random_device{}());
+  std::cout << "kill seed " << seed << "\n";
+  std::mt19937 random(seed);
+  int total = 0;
+  for (int kill = 0; kill < 10; ++kill) {
+    // Slow calls so that kills land mid-walk: after a random number of requests.
+    Process running(collect_args(api, broker.bootstrap(), {"--once"}), api.credentials());
+    int before = 0;
+    for (const auto& p : PLATFORMS) before += api.requests(p);
+    const int wait_for = 1 + static_cast<int>(random() % 6);
+    eventually([&] {
+      int now = 0;
+      for (const auto& p : PLATFORMS) now += api.requests(p);
+      return now >= before + wait_for || !running.running();
+    }, 60s);
+    running.signal(SIGKILL);
+    running.wait(30s);
+    total = before;
+  }
+  (void)total;
+  auto finish = collect(api, broker.bootstrap());
+  ASSERT_EQ(finish.code, 0) << finish.err;
+  ingest_and_refresh(broker.bootstrap());
+  expect_gold_matches(api);
+}
+
+}  // namespace
+}  // namespace smelt::testing
