@@ -35,11 +35,34 @@ std::string iso(std::int64_t seconds, const char* format = "%Y-%m-%dT%H:%M:%S.00
   std::tm parts{};
   gmtime_r(&t, &parts);
   char buffer[40];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
   std::strftime(buffer, sizeof buffer, format, &parts);
+#pragma GCC diagnostic pop
   return buffer;
 }
 
 std::string http_date(std::int64_t seconds) { return iso(seconds, "%a, %d %b %Y %H:%M:%S GMT"); }
+
+std::string base64(const std::string& text) {
+  static constexpr char ALPHABET[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < text.size(); i += 3) {
+    const unsigned n = (static_cast<unsigned char>(text[i]) << 16) | (static_cast<unsigned char>(text[i + 1]) << 8) |
+                       static_cast<unsigned char>(text[i + 2]);
+    for (int shift : {18, 12, 6, 0}) out += ALPHABET[(n >> shift) & 63];
+  }
+  if (i < text.size()) {
+    unsigned n = static_cast<unsigned char>(text[i]) << 16;
+    if (i + 1 < text.size()) n |= static_cast<unsigned char>(text[i + 1]) << 8;
+    out += ALPHABET[(n >> 18) & 63];
+    out += ALPHABET[(n >> 12) & 63];
+    out += i + 1 < text.size() ? ALPHABET[(n >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
 
 std::string tag_of(int campaign) { return "alpha" + std::to_string(campaign); }
 
@@ -162,7 +185,7 @@ struct ReplayApi::Impl {
   }
   std::string tiktok_comment(Post& p) {
     ++p.comments_served;
-    return R"({"id":)" + p.id.substr(0, p.id.size() - 1) + R"(7,"video_id":)" + p.id +
+    return R"({"id":6)" + p.id.substr(1) + R"(,"video_id":)" + p.id +
            R"(,"text":"so good","like_count":1,"reply_count":0,"parent_comment_id":)" + p.id +
            R"(,"create_time":)" + std::to_string(p.created_s + 60) + "}";
   }
@@ -255,7 +278,7 @@ struct ReplayApi::Impl {
     server.Post("/api/v1/access_token", [this](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard lock(mutex);
       ++token_hits["reddit"];
-      const std::string expected = "Basic " + httplib::detail::base64_encode(REDDIT_ID + ":" + REDDIT_SECRET);
+      const std::string expected = "Basic " + base64(REDDIT_ID + ":" + REDDIT_SECRET);
       if (req.get_header_value("Authorization") != expected) {
         res.status = 401;
         res.set_content(R"({"message":"Unauthorized","error":401})", "application/json");
@@ -350,7 +373,8 @@ struct ReplayApi::Impl {
     server.Post("/v2/oauth/token/", [this](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard lock(mutex);
       ++token_hits["tiktok"];
-      if (req.get_param_value("client_key") != TIKTOK_KEY || req.get_param_value("client_secret") != TIKTOK_SECRET) {
+      if (req.body.find("client_key=" + TIKTOK_KEY + "&") == std::string::npos ||
+          req.body.find("client_secret=" + TIKTOK_SECRET + "&") == std::string::npos) {
         respond(res, R"({"error":"invalid_client","error_description":"Client key or secret is incorrect.","log_id":"l"})");
         return;
       }
@@ -411,7 +435,7 @@ ReplayApi::ReplayApi(int posts_per_campaign) : impl_(std::make_unique<Impl>()) {
   impl_->routes();
   impl_->port = impl_->server.bind_to_any_port("127.0.0.1");
   impl_->thread = std::thread([this] { impl_->server.listen_after_bind(); });
-  impl_->server.wait_until_ready();
+  while (!impl_->server.is_running()) std::this_thread::yield();
 }
 
 ReplayApi::~ReplayApi() {
