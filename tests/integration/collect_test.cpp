@@ -13,6 +13,7 @@
 #include <random>
 #include <sstream>
 
+#include "sql/embedded.hpp"
 #include "support/pg_fixture.hpp"
 #include "support/process.hpp"
 #include "support/replay_api.hpp"
@@ -287,7 +288,10 @@ TEST_F(CollectTest, TrackedPostsAreRepolledAndGoldShowsTheGrowthPerMinute) {
   }
   running.signal(SIGTERM);
   ASSERT_EQ(running.wait(60s), 0) << running.err();
+  // 120 calls a minute: never two X calls less than half a second apart.
   EXPECT_LE(api.max_requests_per_minute("x"), 120);
+  EXPECT_GE(api.min_gap_ms("x"), 450.0) << "X calls closer than its configured pace";
+  EXPECT_GT(api.requests("x"), 6);
   ingest_and_refresh(broker.bootstrap());
   for (const auto& platform : PLATFORMS) {
     const int growing = std::stoi(scalar(
@@ -325,6 +329,31 @@ TEST_F(CollectTest, KilledTenTimesItResumesAndLosesNothing) {
   ASSERT_EQ(finish.code, 0) << finish.err;
   ingest_and_refresh(broker.bootstrap());
   expect_gold_matches(api);
+}
+
+// The documented schedule: the next observation after
+// clamp(age x fraction, min, max); retired past the maximum age.
+TEST_F(CollectTest, RepollScheduleFollowsTheDocumentedDecay) {
+  exec("insert into smelt.collect_tracked_posts (platform, post_id, campaign_id, created_at, next_poll_at) "
+       "select 'x', v.id, min(c.campaign_id), now() - v.age, now() from smelt.campaigns c, "
+       "(values ('young', interval '5 minutes'), ('hour', interval '1 hour'), ('day', interval '1 day'), "
+       "('old', interval '3 days'), ('retired', interval '8 days')) as v (id, age) group by v.id, v.age");
+  pqxx::connection c(conninfo());
+  pqxx::work tx(c);
+  // Defaults: 60 s minimum, a tenth of the age, 6 h maximum, 7 days.
+  tx.exec_params(std::string(sql::query("queries/collect/reschedule_posts")), "x",
+                 "{young,hour,day,old,retired}", "60", "0.1", "21600", "604800");
+  std::map<std::string, std::pair<double, bool>> next;
+  for (const auto& row : tx.exec("select post_id, extract(epoch from next_poll_at - last_polled_at)::float8, retired "
+                                 "from smelt.collect_tracked_posts")) {
+    next[row[0].c_str()] = {row[1].as<double>(), row[2].as<bool>()};
+  }
+  EXPECT_NEAR(next["young"].first, 60, 1);
+  EXPECT_NEAR(next["hour"].first, 360, 1);
+  EXPECT_NEAR(next["day"].first, 8640, 1);
+  EXPECT_NEAR(next["old"].first, 21600, 1);
+  EXPECT_FALSE(next["old"].second);
+  EXPECT_TRUE(next["retired"].second);
 }
 
 }  // namespace

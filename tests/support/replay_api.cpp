@@ -497,6 +497,16 @@ int ReplayApi::max_requests_per_minute(const std::string& platform) const {
   return most;
 }
 
+double ReplayApi::min_gap_ms(const std::string& platform) const {
+  std::lock_guard lock(impl_->mutex);
+  const auto& times = impl_->hits[platform];
+  double least = 1e18;
+  for (std::size_t i = 1; i < times.size(); ++i) {
+    least = std::min(least, std::chrono::duration<double, std::milli>(times[i] - times[i - 1]).count());
+  }
+  return least;
+}
+
 int ReplayApi::requests_to(const std::string& platform, const std::string& part) const {
   std::lock_guard lock(impl_->mutex);
   int n = 0;

@@ -55,6 +55,8 @@ class ReplayApi {
   int requests(const std::string& platform) const;
   /// The most requests of a platform within any 60-second window.
   int max_requests_per_minute(const std::string& platform) const;
+  /// The shortest time between two consecutive requests of a platform (ms).
+  double min_gap_ms(const std::string& platform) const;
   /// Requests whose path contains `part`.
   int requests_to(const std::string& platform, const std::string& part) const;
   /// Token requests served.
