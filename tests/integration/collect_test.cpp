@@ -36,16 +36,46 @@ class CollectTest : public PgTest {
  protected:
   void SetUp() override {
     PgTest::SetUp();
-    auto migrated = run_command({SMELT_BINARY, "migrate", "up", "-d", conninfo()});
-    ASSERT_EQ(migrated.code, 0) << migrated.err;
-    exec("insert into smelt.campaigns (name, brand, hashtags, starts_at) values "
-         "('Alpha one', 'Acme', '{alpha1}', now() - interval '1 day'), "
-         "('Alpha two', 'Acme', '{alpha2}', now() - interval '1 day')");
+    target_ = conninfo();
+    prepare(target_);
   }
+
+  /// Migrates a database and adds the two campaigns.
+  void prepare(const std::string& db) {
+    auto migrated = run_command({SMELT_BINARY, "migrate", "up", "-d", db});
+    ASSERT_EQ(migrated.code, 0) << migrated.err;
+    pqxx::connection c(db);
+    pqxx::nontransaction tx(c);
+    tx.exec("insert into smelt.campaigns (name, brand, hashtags, starts_at) values "
+            "('Alpha one', 'Acme', '{alpha1}', now() - interval '1 day'), "
+            "('Alpha two', 'Acme', '{alpha2}', now() - interval '1 day')");
+  }
+
+  /// Gold's posts and comments, without the times of observation.
+  std::string gold_snapshot(const std::string& db) {
+    pqxx::connection c(db);
+    pqxx::nontransaction tx(c);
+    std::string out;
+    for (const auto& row : tx.exec(
+             "select concat_ws('|', d.platform, d.post_id, f.likes, f.shares, f.comments, f.views, f.impressions, "
+             "f.engagement, f.campaign_ids::text, d.text, d.hashtags::text, d.author_username, d.url, f.language) "
+             "from gold.dim_post d join gold.fct_posts f using (post_key) order by d.platform, d.post_id")) {
+      out += std::string(row[0].c_str()) + "\n";
+    }
+    for (const auto& row : tx.exec(
+             "select concat_ws('|', p.platform, c.comment_id, c.likes, d.post_id, c.language) from gold.fct_comments c "
+             "join gold.dim_platform p using (platform_key) left join gold.dim_post d using (post_key) "
+             "order by p.platform, c.comment_id")) {
+      out += std::string(row[0].c_str()) + "\n";
+    }
+    return out;
+  }
+
+  std::string target_;
 
   std::vector<std::string> collect_args(const ReplayApi& api, const std::string& bootstrap,
                                         std::vector<std::string> extra = {"--once"}) {
-    std::vector<std::string> args = {SMELT_BINARY, "collect", "-d", conninfo(), "-b", bootstrap,
+    std::vector<std::string> args = {SMELT_BINARY, "collect", "-d", target_, "-b", bootstrap,
                                      "--backoff-ms", "50", "--log-format", "json", "--reddit-auth-url", api.url()};
     for (const auto& platform : PLATFORMS) {
       const std::string pace = "--" + platform + "-requests-per-minute";
@@ -64,10 +94,10 @@ class CollectTest : public PgTest {
   }
 
   void ingest_and_refresh(const std::string& bootstrap) {
-    auto ingest = run_command({SMELT_BINARY, "ingest", "-d", conninfo(), "-b", bootstrap, "--idle-exit", "2",
+    auto ingest = run_command({SMELT_BINARY, "ingest", "-d", target_, "-b", bootstrap, "--idle-exit", "2",
                                "--log-format", "json"});
     ASSERT_EQ(ingest.code, 0) << ingest.err;
-    auto refresh = run_command({SMELT_BINARY, "refresh", "-d", conninfo(), "--log-format", "json"});
+    auto refresh = run_command({SMELT_BINARY, "refresh", "-d", target_, "--log-format", "json"});
     ASSERT_EQ(refresh.code, 0) << refresh.err;
   }
 
@@ -329,6 +359,32 @@ TEST_F(CollectTest, KilledTenTimesItResumesAndLosesNothing) {
   ASSERT_EQ(finish.code, 0) << finish.err;
   ingest_and_refresh(broker.bootstrap());
   expect_gold_matches(api);
+  EXPECT_EQ(scalar("select count(*) from bronze.rejects"), "0");
+  const std::string killed = gold_snapshot(conninfo());
+
+  // The same collection, uninterrupted, into a database of its own.
+  const std::string reference_db = "smelt_collect_reference_" + std::to_string(getpid());
+  {
+    pqxx::connection admin(admin_conninfo());
+    pqxx::nontransaction tx(admin);
+    tx.exec("drop database if exists " + reference_db);
+    tx.exec("create database " + reference_db);
+  }
+  target_ = admin_conninfo() + " dbname=" + reference_db;
+  prepare(target_);
+  ReplayApi reference_api;
+  BrokerProcess reference_broker(2);
+  ASSERT_EQ(collect(reference_api, reference_broker.bootstrap()).code, 0);
+  ingest_and_refresh(reference_broker.bootstrap());
+  const std::string uninterrupted = gold_snapshot(target_);
+  target_ = conninfo();
+  {
+    pqxx::connection admin(admin_conninfo());
+    pqxx::nontransaction tx(admin);
+    tx.exec("drop database " + reference_db + " with (force)");
+  }
+  EXPECT_GT(uninterrupted.size(), 1000u);
+  EXPECT_EQ(killed, uninterrupted);
 }
 
 // The documented schedule: the next observation after
