@@ -387,6 +387,27 @@ TEST_F(CollectTest, KilledTenTimesItResumesAndLosesNothing) {
   EXPECT_EQ(killed, uninterrupted);
 }
 
+// Two collectors at once: the advisory locks let only one walk a platform's
+// campaign at a time, so no page is asked for twice, and everything arrives.
+TEST_F(CollectTest, TwoCollectorsAtOnceNeverPollTheSamePageTwice) {
+  ReplayApi api;
+  BrokerProcess broker(2);
+  Process one(collect_args(api, broker.bootstrap()), api.credentials());
+  Process two(collect_args(api, broker.bootstrap()), api.credentials());
+  ASSERT_EQ(one.wait(120s), 0) << one.err();
+  ASSERT_EQ(two.wait(120s), 0) << two.err();
+  for (const std::string platform : {"x", "youtube", "instagram"}) {
+    std::map<std::string, int> seen;
+    for (const auto& target : api.targets(platform)) {
+      if (target.find("search") != std::string::npos || target.find("_media") != std::string::npos) {
+        EXPECT_EQ(++seen[target], 1) << platform << " asked twice for " << target;
+      }
+    }
+  }
+  ingest_and_refresh(broker.bootstrap());
+  expect_gold_matches(api);
+}
+
 // The documented schedule: the next observation after
 // clamp(age x fraction, min, max); retired past the maximum age.
 TEST_F(CollectTest, RepollScheduleFollowsTheDocumentedDecay) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <set>
 #include <sstream>
 
 namespace smelt::testing {
@@ -77,9 +78,11 @@ struct ReplayApi::Impl {
   std::vector<Fault> faults;
   std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> hits;
   std::map<std::string, std::vector<std::string>> paths;
+  std::map<std::string, std::vector<std::string>> targets;
   std::map<std::string, int> token_hits;
-  std::string reddit_token = "reddit-token-0";
-  std::string tiktok_token = "tiktok-token-0";
+  // Tokens stay valid until expire_tokens(), as several clients of one app may hold one each.
+  std::set<std::string> reddit_tokens;
+  std::set<std::string> tiktok_tokens;
   int token_serial = 0;
   std::int64_t growth = 0;
   std::int64_t clock_offset_s = 0;
@@ -203,8 +206,8 @@ struct ReplayApi::Impl {
     const std::string auth = req.get_header_value("Authorization");
     bool ok = true;
     if (platform == "x") ok = auth == "Bearer " + X_TOKEN;
-    if (platform == "reddit") ok = auth == "Bearer " + reddit_token;
-    if (platform == "tiktok") ok = auth == "Bearer " + tiktok_token;
+    if (platform == "reddit") ok = auth.rfind("Bearer ", 0) == 0 && reddit_tokens.count(auth.substr(7));
+    if (platform == "tiktok") ok = auth.rfind("Bearer ", 0) == 0 && tiktok_tokens.count(auth.substr(7));
     if (platform == "youtube") ok = req.get_param_value("key") == YOUTUBE_KEY;
     if (platform == "instagram") ok = req.get_param_value("access_token") == INSTAGRAM_TOKEN;
     if (ok) return true;
@@ -221,6 +224,9 @@ struct ReplayApi::Impl {
   void count(const std::string& platform, const httplib::Request& req) {
     hits[platform].push_back(std::chrono::steady_clock::now());
     paths[platform].push_back(req.path);
+    std::string target = req.path + "?";
+    for (const auto& [name, value] : req.params) target += name + "=" + value + "&";
+    targets[platform].push_back(target);
   }
 
   template <typename Handler>
@@ -284,7 +290,8 @@ struct ReplayApi::Impl {
         res.set_content(R"({"message":"Unauthorized","error":401})", "application/json");
         return;
       }
-      reddit_token = "reddit-token-" + std::to_string(++token_serial);
+      const std::string reddit_token = "reddit-token-" + std::to_string(++token_serial);
+      reddit_tokens.insert(reddit_token);
       respond(res, R"({"access_token":")" + reddit_token + R"(","token_type":"bearer","expires_in":86400,"scope":"*"})");
     });
     server.Get("/search", wrap("reddit", [this](const httplib::Request& req, httplib::Response& res) {
@@ -378,7 +385,8 @@ struct ReplayApi::Impl {
         respond(res, R"({"error":"invalid_client","error_description":"Client key or secret is incorrect.","log_id":"l"})");
         return;
       }
-      tiktok_token = "tiktok-token-" + std::to_string(++token_serial);
+      const std::string tiktok_token = "tiktok-token-" + std::to_string(++token_serial);
+      tiktok_tokens.insert(tiktok_token);
       respond(res, R"({"access_token":")" + tiktok_token + R"(","expires_in":7200,"token_type":"Bearer"})");
     });
     server.Post("/v2/research/video/query/", wrap("tiktok", [this](const httplib::Request& req, httplib::Response& res) {
@@ -463,8 +471,8 @@ void ReplayApi::inject(Fault fault) {
 
 void ReplayApi::expire_tokens() {
   std::lock_guard lock(impl_->mutex);
-  impl_->reddit_token = "reddit-expired";
-  impl_->tiktok_token = "tiktok-expired";
+  impl_->reddit_tokens.clear();
+  impl_->tiktok_tokens.clear();
 }
 
 void ReplayApi::grow_counters(std::int64_t step) {
@@ -495,6 +503,11 @@ int ReplayApi::max_requests_per_minute(const std::string& platform) const {
     most = std::max(most, static_cast<int>(end - begin + 1));
   }
   return most;
+}
+
+std::vector<std::string> ReplayApi::targets(const std::string& platform) const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->targets[platform];
 }
 
 double ReplayApi::min_gap_ms(const std::string& platform) const {

@@ -57,6 +57,8 @@ class ReplayApi {
   int max_requests_per_minute(const std::string& platform) const;
   /// The shortest time between two consecutive requests of a platform (ms).
   double min_gap_ms(const std::string& platform) const;
+  /// Every request of a platform as path?params (params in name order).
+  std::vector<std::string> targets(const std::string& platform) const;
   /// Requests whose path contains `part`.
   int requests_to(const std::string& platform, const std::string& part) const;
   /// Token requests served.

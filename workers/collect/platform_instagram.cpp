@@ -3,6 +3,8 @@
 // a week), then /{hashtag-id}/recent_media and /top_media are walked page by
 // page; re-polls read media fields of up to 50 ids per call (?ids=).
 // Long-lived access token of a business or creator account.
+#include <map>
+
 #include "collect/json_spans.hpp"
 #include "collect/page.hpp"
 #include "collect/platform.hpp"
@@ -104,7 +106,10 @@ class InstagramPlatform final : public Platform {
     const auto colon = stream.find(':');
     const std::string edge = stream.substr(0, colon);
     const std::string tag = stream.substr(colon + 1);
-    if (cursor.hashtag_id.empty()) cursor.hashtag_id = hashtag_id(fetcher, tag);
+    // One lookup per hashtag: recent_media and top_media share the id.
+    std::string& known = hashtag_ids_[tag];
+    if (cursor.hashtag_id.empty()) cursor.hashtag_id = known.empty() ? hashtag_id(fetcher, tag) : known;
+    known = cursor.hashtag_id;
     Request request;
     request.url = settings_.base_url + "/" + cursor.hashtag_id + "/" + edge + "?user_id=" + settings_.client_id +
                   "&fields=" + MEDIA_FIELDS + "&limit=50";
@@ -183,6 +188,7 @@ class InstagramPlatform final : public Platform {
   }
 
   PlatformSettings settings_;
+  std::map<std::string, std::string> hashtag_ids_;
 };
 
 }  // namespace
