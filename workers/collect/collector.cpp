@@ -338,7 +338,6 @@ void run(Options options) {
   if (!refused.empty()) {
     throw Error(ExitCode::failure, "stopped platforms: " + join(refused, ", ") + " (see the errors above)");
   }
-  if (signals::stop_requested() && !options.once) return;
 }
 
 }  // namespace smelt::collect
