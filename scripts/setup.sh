@@ -11,7 +11,7 @@ DEBIAN_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcld2-dev
   nodejs python3 faketime
-  libcpp-httplib-dev chromium prometheus docker-compose python3-yaml curl
+  libcpp-httplib-dev libcurl4-openssl-dev chromium prometheus docker-compose python3-yaml curl
   openssl
 )
 

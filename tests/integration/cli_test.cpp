@@ -28,7 +28,7 @@ TEST(Cli, EveryOptionOfEveryCommandHasAnEnvironmentVariable) {
       {"generate"},      {"ingest"},            {"replay"},              {"text"},           {"refresh"},
       {"scheduler"},     {"backfill"},          {"check"},               {"campaign", "add"}, {"campaign", "list"},
       {"serve"},
-      {"campaign", "end"}};
+      {"campaign", "end"}, {"collect"}};
   const std::regex option_line(R"(^\s+(-\w,)?(--[a-z][a-z0-9-]*)\b.*$)");
   for (const auto& command : commands) {
     std::vector<std::string> argv = {SMELT_BINARY};

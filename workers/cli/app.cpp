@@ -114,9 +114,11 @@ int run(int argc, char** argv) {
   add_check_command(app, action);
   add_campaign_command(app, action);
   add_serve_command(app, action);
+  add_collect_command(app, action);
 
   std::vector<config::Key> config_keys;
   name_environment(app, "", config_keys);
+  add_collect_config_keys(config_keys);
 
   try {
     if (auto path = config::find_config_path(argc, argv); !path.empty()) {

@@ -3,6 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
+#include <vector>
+
+#include "common/config.hpp"
 
 namespace smelt::cli {
 
@@ -30,5 +33,9 @@ void add_backfill_command(CLI::App& app, Action& action);
 void add_check_command(CLI::App& app, Action& action);
 void add_campaign_command(CLI::App& app, Action& action);
 void add_serve_command(CLI::App& app, Action& action);
+void add_collect_command(CLI::App& app, Action& action);
+
+/// Config file keys that are no option: the collector's credentials ([collect] x-bearer-token, ...).
+void add_collect_config_keys(std::vector<config::Key>& keys);
 
 }  // namespace smelt::cli
