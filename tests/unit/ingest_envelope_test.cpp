@@ -28,6 +28,14 @@ TEST(IngestTimestamp, ParsesRfc3339Variants) {
   EXPECT_EQ(parse_rfc3339_us("2024-02-29T00:00:00Z"), 1709164800000000);
 }
 
+TEST(IngestTimestamp, ReadsALeapSecondAsTheNextMinuteLikePostgres) {
+  EXPECT_EQ(parse_rfc3339_us("2016-12-31T23:59:60Z"), parse_rfc3339_us("2017-01-01T00:00:00Z"));
+  EXPECT_EQ(parse_rfc3339_us("2016-12-31T23:59:60.5Z"), parse_rfc3339_us("2017-01-01T00:00:00.5Z"));
+  EXPECT_EQ(parse_rfc3339_us("2017-01-01T05:29:60+05:30"), parse_rfc3339_us("2017-01-01T00:00:00Z"));
+  EXPECT_FALSE(parse_rfc3339_us("2016-12-31T23:59:61Z").has_value());
+  EXPECT_EQ(format_utc_us(*parse_rfc3339_us("2016-12-31T23:59:60Z")), "2017-01-01 00:00:00.000000+00");
+}
+
 TEST(IngestTimestamp, RejectsWhatPostgresWouldRefuseOrMisread) {
   for (const char* bad : {"2026-13-01T00:00:00Z", "2025-02-29T00:00:00Z", "2026-11-31T00:00:00Z",
                           "2026-11-22T24:00:00Z", "2026-11-22T10:60:00Z", "2026-11-22T10:15:03", "2026-11-22",
