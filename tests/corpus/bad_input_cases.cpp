@@ -123,6 +123,9 @@ std::vector<Case> bad_input_cases() {
   add(reject("source_wrong_case", envelope("X", "post", "{}"), "bad_field"));
   add(reject("source_with_zero_width", envelope("x\u200b", "post", "{}"), "bad_field"));
   add(reject("unknown_kind", envelope("x", "story", "{}"), "bad_field"));
+  add(reject("source_nul_escape", envelope("x\\u0000y", "post", "{}"), "bad_field"));
+  add(reject("kind_nul_escape", envelope("x", "po\\u0000st", "{}"), "bad_field"));
+  add(reject("observed_at_nul_escape", envelope("x", "post", "{}", "2026-11-22T10:15:03Z\\u0000"), "bad_field"));
   add(reject("observed_at_words", envelope("x", "post", "{}", "yesterday"), "bad_field"));
   add(reject("observed_at_before_1970", envelope("x", "post", "{}", "1969-12-31T23:59:59Z"), "bad_field"));
   add(reject("observed_at_february_30", envelope("x", "post", "{}", "2026-02-30T10:00:00Z"), "bad_field"));

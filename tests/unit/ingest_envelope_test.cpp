@@ -123,6 +123,21 @@ TEST(IngestEnvelope, RejectDetailStaysValidUtf8WhenShortened) {
   EXPECT_TRUE(simdjson::validate_utf8(detail.data(), detail.size())) << detail;
 }
 
+TEST(IngestEnvelope, RejectDetailNeverHoldsANulFromAnEscape) {
+  EnvelopeReader reader(1 << 20);
+  for (const char* message :
+       {R"({"source":"x\u0000y","kind":"post","observed_at":"2026-11-22T10:15:03Z","payload":{}})",
+        R"({"source":"x","kind":"po\u0000st","observed_at":"2026-11-22T10:15:03Z","payload":{}})",
+        R"({"source":"x","kind":"post","observed_at":"2026-11-22T10:15:03Z\u0000","payload":{}})"}) {
+    const auto verdict = reader.read(message);
+    ASSERT_TRUE(std::holds_alternative<Rejection>(verdict)) << message;
+    const auto& rejection = std::get<Rejection>(verdict);
+    EXPECT_EQ(rejection.reason, RejectReason::bad_field);
+    EXPECT_EQ(rejection.detail.find('\0'), std::string::npos) << message;
+    EXPECT_NE(rejection.detail.find("\\u0000"), std::string::npos) << rejection.detail;
+  }
+}
+
 TEST(IngestCopyText, EscapesSpecialCharacters) {
   std::string out;
   pg::append_copy_text(out, "a\\b\tc\nd\re");
