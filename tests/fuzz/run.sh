@@ -56,8 +56,10 @@ for name in "${targets[@]}"; do
   mkdir -p "$corpus" "$artifacts" "$(dirname "$logfile")"
   echo "fuzz: $name for ${seconds} s (log $logfile)"
   started=$(date +%s)
+  dict=()
+  [ "$name" = text ] || dict=(-dict="$here/json.dict")
   if "$build/tests/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
-       -print_final_stats=1 -artifact_prefix="$artifacts/$name-" "$corpus" "$here/seeds/$name" >"$logfile" 2>&1; then
+       "${dict[@]}" -print_final_stats=1 -artifact_prefix="$artifacts/$name-" "$corpus" "$here/seeds/$name" >"$logfile" 2>&1; then
     outcome=clean
   else
     outcome=FAILED
