@@ -264,6 +264,25 @@ std::vector<Case> bad_input_cases() {
                    R"({"kind":"youtube#commentThread","id":"t","snippet":{"videoId":"v"}})"), "unknown_shape"));
   add(decode_error("reddit_unknown_thing", envelope("reddit", "post", R"({"kind":"t5","data":{"id":"sub"}})"),
                    "unknown_shape"));
+  add(silver("youtube_statistics_is_string", envelope("youtube", "post",
+             R"({"kind":"youtube#video","id":"bi-yt-stats","snippet":{"publishedAt":"2026-11-20T18:30:00Z"},"statistics":"1000"})"),
+             "posts", "youtube", "bi-yt-stats", "views is null and likes is null"));
+  add(decode_error("reddit_data_is_array", envelope("reddit", "post", R"({"kind":"t3","data":[{"id":"bi-rd-arr"}]})"),
+                   "missing_id"));
+  add(silver("instagram_from_is_array", envelope("instagram", "comment",
+             R"({"id":"bi-ig-from","text":"t","timestamp":"2026-11-22T09:58:41+0000","from":["u"],"media":"m"})"),
+             "comments", "instagram", "bi-ig-from", "author_id is null and post_id is null"));
+  add(silver("youtube_author_channel_is_string", envelope("youtube", "comment",
+             R"({"kind":"youtube#commentThread","id":"t","snippet":{"videoId":"v","topLevelComment":{"id":"bi-yt-c","snippet":{"publishedAt":"2026-11-20T18:30:00Z","textOriginal":"hi","authorChannelId":"UCx","likeCount":"2"}}}})"),
+             "comments", "youtube", "bi-yt-c", "author_id is null and post_id = 'v' and likes = 2"));
+  add(silver("tiktok_region_is_number", envelope("tiktok", "post",
+             R"({"id":9001000000000000006,"create_time":1704499196,"region_code":840,"username":["a"]})"),
+             "posts", "tiktok", "9001000000000000006", "region is null and author_id is null"));
+  add(silver("reddit_profile_is_string", envelope("reddit", "user", R"({"kind":"t2","data":{"name":"bi-rd-user","subreddit":"r/x"}})"),
+             "users", "reddit", "bi-rd-user", "followers is null"));
+  add(silver("youtube_hidden_count_flag_is_string", envelope("youtube", "user",
+             R"({"kind":"youtube#channel","id":"bi-yt-ch","statistics":{"hiddenSubscriberCount":"true","subscriberCount":"10"}})"),
+             "users", "youtube", "bi-yt-ch", "followers = 10"));
   add(silver("reddit_kind_is_number", envelope("reddit", "comment",
              R"({"kind":1,"data":{"id":"bi-rd-kind","body":"b","created_utc":1732267200,"link_id":"t3_x"}})"),
              "comments", "reddit", "bi-rd-kind", "post_id = 'x'"));
