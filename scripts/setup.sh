@@ -9,6 +9,7 @@ DEBIAN_PACKAGES=(
   librdkafka-dev kcat
   libsimdjson-dev libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev
   libcld2-dev
   nodejs python3 faketime
   libcpp-httplib-dev libcurl4-openssl-dev chromium prometheus docker-compose python3-yaml curl

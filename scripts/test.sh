@@ -38,6 +38,10 @@ echo "test: running"
 (cd "$build" && "${faked[@]}" ctest --output-on-failure --timeout 900 "$@")
 [ $# -eq 0 ] || exit 0
 
+echo "test: the fuzz targets (clang, libFuzzer), a short bounded run of each"
+"$root/tests/fuzz/run.sh" --build-dir "$root/build-fuzz" --build-only >/dev/null
+(cd "$root/build-fuzz" && ctest --output-on-failure --timeout 300)
+
 echo "test: compiling smelt as a Release build"
 SMELT_BUILD_TYPE=Release SMELT_BUILD_DIR="$root/build-release" "$root/scripts/build.sh" smelt >/dev/null
 

@@ -3,6 +3,9 @@
 -- (smelt.partition_watermarks) to the newest observed_at in the decode
 -- staging tables, and notes that the partition delivered now. Live merges
 -- only; these watermarks bound gold's complete_through (docs/refresh.md).
+-- A watermark never passes now(): an event stamped in the future (a
+-- producer's clock off, or hostile input) is merged, but cannot declare
+-- event time complete that has not happened yet.
 create or replace function smelt.advance_partition_watermarks()
 returns bigint
 language plpgsql
@@ -11,7 +14,7 @@ declare
     v_rows bigint;
 begin
     insert into smelt.partition_watermarks as w (kafka_partition, max_observed_at, updated_at)
-    select kafka_partition, max(observed_at), now()
+    select kafka_partition, least(max(observed_at), now()), now()
     from (
         select kafka_partition, observed_at from pg_temp.stg_posts
         union all

@@ -28,6 +28,14 @@ TEST(IngestTimestamp, ParsesRfc3339Variants) {
   EXPECT_EQ(parse_rfc3339_us("2024-02-29T00:00:00Z"), 1709164800000000);
 }
 
+TEST(IngestTimestamp, ReadsALeapSecondAsTheNextMinuteLikePostgres) {
+  EXPECT_EQ(parse_rfc3339_us("2016-12-31T23:59:60Z"), parse_rfc3339_us("2017-01-01T00:00:00Z"));
+  EXPECT_EQ(parse_rfc3339_us("2016-12-31T23:59:60.5Z"), parse_rfc3339_us("2017-01-01T00:00:00.5Z"));
+  EXPECT_EQ(parse_rfc3339_us("2017-01-01T05:29:60+05:30"), parse_rfc3339_us("2017-01-01T00:00:00Z"));
+  EXPECT_FALSE(parse_rfc3339_us("2016-12-31T23:59:61Z").has_value());
+  EXPECT_EQ(format_utc_us(*parse_rfc3339_us("2016-12-31T23:59:60Z")), "2017-01-01 00:00:00.000000+00");
+}
+
 TEST(IngestTimestamp, RejectsWhatPostgresWouldRefuseOrMisread) {
   for (const char* bad : {"2026-13-01T00:00:00Z", "2025-02-29T00:00:00Z", "2026-11-31T00:00:00Z",
                           "2026-11-22T24:00:00Z", "2026-11-22T10:60:00Z", "2026-11-22T10:15:03", "2026-11-22",
@@ -113,6 +121,21 @@ TEST(IngestEnvelope, RejectDetailStaysValidUtf8WhenShortened) {
                              R"(","kind":"post","observed_at":"2026-11-22T10:15:03Z","payload":{}})");
   const auto& detail = std::get<Rejection>(verdict).detail;
   EXPECT_TRUE(simdjson::validate_utf8(detail.data(), detail.size())) << detail;
+}
+
+TEST(IngestEnvelope, RejectDetailNeverHoldsANulFromAnEscape) {
+  EnvelopeReader reader(1 << 20);
+  for (const char* message :
+       {R"({"source":"x\u0000y","kind":"post","observed_at":"2026-11-22T10:15:03Z","payload":{}})",
+        R"({"source":"x","kind":"po\u0000st","observed_at":"2026-11-22T10:15:03Z","payload":{}})",
+        R"({"source":"x","kind":"post","observed_at":"2026-11-22T10:15:03Z\u0000","payload":{}})"}) {
+    const auto verdict = reader.read(message);
+    ASSERT_TRUE(std::holds_alternative<Rejection>(verdict)) << message;
+    const auto& rejection = std::get<Rejection>(verdict);
+    EXPECT_EQ(rejection.reason, RejectReason::bad_field);
+    EXPECT_EQ(rejection.detail.find('\0'), std::string::npos) << message;
+    EXPECT_NE(rejection.detail.find("\\u0000"), std::string::npos) << rejection.detail;
+  }
 }
 
 TEST(IngestCopyText, EscapesSpecialCharacters) {

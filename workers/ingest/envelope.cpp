@@ -23,13 +23,27 @@ std::optional<std::string_view> find_in(const std::array<std::string_view, N>& n
 
 Rejection reject(RejectReason reason, std::string detail) { return Rejection{reason, std::move(detail)}; }
 
-// At most MAX_DETAIL_BYTES of valid UTF-8 text, never cutting a character in two.
+// At most MAX_DETAIL_BYTES of valid UTF-8 text, never cutting a character in
+// two. A NUL (a \u0000 escape in the JSON string) is written back as that
+// escape: PostgreSQL text cannot hold it, and the detail goes to a text column.
 std::string shorten(std::string_view text) {
   constexpr size_t MAX_DETAIL_BYTES = 80;
-  if (text.size() <= MAX_DETAIL_BYTES) return std::string(text);
-  size_t end = MAX_DETAIL_BYTES;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return std::string(text.substr(0, end)) + "...";
+  size_t end = text.size();
+  if (end > MAX_DETAIL_BYTES) {
+    end = MAX_DETAIL_BYTES;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  }
+  std::string out;
+  out.reserve(end + 3);
+  for (char c : text.substr(0, end)) {
+    if (c == '\0') {
+      out += "\\u0000";
+    } else {
+      out += c;
+    }
+  }
+  if (end < text.size()) out += "...";
+  return out;
 }
 
 }  // namespace

@@ -81,8 +81,10 @@ std::optional<std::int64_t> parse_rfc3339_us(std::string_view text) {
   if (!hour || *hour > 23 || !expect(text, pos, ':')) return std::nullopt;
   auto minute = digits(text, pos, 2);
   if (!minute || *minute > 59 || !expect(text, pos, ':')) return std::nullopt;
+  // Second 60 is a leap second (RFC 3339 allows it); like PostgreSQL, it is
+  // read as the first second of the next minute.
   auto second = digits(text, pos, 2);
-  if (!second || *second > 59) return std::nullopt;
+  if (!second || *second > 60) return std::nullopt;
   std::int64_t micros = 0;
   if (pos < text.size() && text[pos] == '.') {
     ++pos;
