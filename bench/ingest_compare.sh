@@ -25,6 +25,7 @@
 #   BATCH_ROWS           rows per batch for smelt and Python (default 20000)
 #   ONLY                 space-separated subset of: smelt-1 smelt-2 copy kcat python
 #   INGEST_ARGS          extra arguments for smelt ingest (e.g. -X key=value)
+#   LOG_DIR              keep the processes' logs there
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 smelt=${SMELT_BUILD_DIR:-$root/build}/smelt
@@ -48,6 +49,7 @@ export SMELT_PG_PORT=${SMELT_BENCH_PG_PORT:-54338}
 broker_pid=
 
 cleanup() {
+  [ -n "${LOG_DIR:-}" ] && mkdir -p "$LOG_DIR" && cp "$work"/*.log "$LOG_DIR"/ 2>/dev/null
   [ -n "$broker_pid" ] && kill -TERM "$broker_pid" 2>/dev/null && wait "$broker_pid" 2>/dev/null
   "$root/scripts/pg.sh" wipe "$pgdir" >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -57,6 +59,8 @@ trap cleanup EXIT
 db=$("$root/scripts/pg.sh" start "$pgdir")
 q() { psql "$db" -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
 q "alter system set track_commit_timestamp = on" >/dev/null
+# No autovacuum: after each contender's million rows it would bill its work to the next one.
+q "alter system set autovacuum = off" >/dev/null
 "$root/scripts/pg.sh" stop "$pgdir" >/dev/null
 db=$("$root/scripts/pg.sh" start "$pgdir")
 pg_socket=$(sed -n 's/.*host=\([^ ]*\).*/\1/p' <<<"$db")
@@ -141,7 +145,14 @@ record() {  # name, then the "proc:timefile" pairs of its processes
   for pair in "$@"; do
     local label=${pair%%:*} file=${pair#*:}
     read -r _wall user sys rss <"$file"
-    procs[$name]+=$(printf '%s cpu %.1fs rss %dMiB; ' "$label" "$("$py" -c "print($user + $sys)")" $((rss / 1024)))
+    procs[$name]+=$(printf '%s cpu %.1fs rss %dMiB' "$label" "$("$py" -c "print($user + $sys)")" $((rss / 1024)))
+    # smelt ingest's summary line: the events this worker wrote.
+    local log=${file%.time}.log written
+    if [ -f "$log" ]; then
+      written=$(grep -o '"records":[0-9]*' "$log" | tail -1 | cut -d: -f2 || true)
+      procs[$name]+=" events ${written:-?}"
+    fi
+    procs[$name]+="; "
   done
 }
 
