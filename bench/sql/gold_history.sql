@@ -10,7 +10,7 @@
 -- has posts in every hour (rank 1 about 300,000, the last rank about 40).
 -- Row counts for 90 days: mart_engagement_minute 648,000 (minute x platform),
 -- mart_hourly_activity 10,800, mart_hashtag_sentiment_hourly 8.1 M
--- (hour x hashtag), mart_hashtag_daily 337,000, mart_campaign_daily and
+-- (hour x hashtag), mart_hashtag_daily 339,000, mart_campaign_daily and
 -- mart_share_of_voice_daily 540 each (6 campaigns, 6 brands).
 -- Deterministic: setseed below.
 
