@@ -12,7 +12,7 @@ DEBIAN_PACKAGES=(
   libcld2-dev
   nodejs python3 faketime
   libcpp-httplib-dev chromium prometheus docker-compose python3-yaml curl
-  python3-confluent-kafka python3-psycopg2 time linux-perf
+  python3-confluent-kafka python3-psycopg2 time
 )
 
 missing=()
