@@ -13,7 +13,7 @@ DEBIAN_PACKAGES=(
   libcld2-dev
   nodejs python3 faketime
   libcpp-httplib-dev libcurl4-openssl-dev chromium prometheus docker-compose python3-yaml curl
-  openssl
+  openssl python3-confluent-kafka python3-psycopg2 time
 )
 
 missing=()

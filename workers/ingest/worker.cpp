@@ -26,6 +26,7 @@ constexpr int SEEK_TIMEOUT_MS = 5000;
 constexpr auto PARTITION_MAINTENANCE_INTERVAL = std::chrono::hours(1);
 constexpr double UNASSIGNED_IDLE_EXIT_S = 30;
 constexpr auto LAG_METRICS_INTERVAL = std::chrono::seconds(1);
+constexpr int QUEUED_KBYTES = 16 << 10;  // librdkafka prefetch queue cap (its default: 64 MiB)
 
 /// Declares the metrics `smelt ingest` exposes on /metrics.
 void declare_metrics(metrics::Registry& registry) {
@@ -128,7 +129,10 @@ Worker::Worker(const IngestOptions& options)
                       {"session.timeout.ms", "10000"},
                       {"heartbeat.interval.ms", "1000"},
                       {"fetch.wait.max.ms", "100"},
-                      {"fetch.max.bytes", std::to_string(std::max<std::int64_t>(options.max_message_bytes * 2, 64LL << 20))},
+                      // Bytes in flight stay bounded while draining a backlog: one fetch
+                      // response and the prefetch queue, each a few MiB, beside the batch.
+                      {"fetch.max.bytes", std::to_string(std::max<std::int64_t>(options.max_message_bytes * 2, 8LL << 20))},
+                      {"queued.max.messages.kbytes", std::to_string(QUEUED_KBYTES)},
                       {"receive.message.max.bytes", std::to_string(std::max<std::int64_t>(options.max_message_bytes * 4, 128LL << 20))},
                       {"client.id", "smelt-ingest"}});
   rd_kafka_conf_set_opaque(conf.get(), this);
@@ -231,6 +235,9 @@ void Worker::revoke(rd_kafka_topic_partition_list_t* partitions) {
     list += (list.empty() ? "" : ",") + std::to_string(partitions->elems[i].partition);
   }
   log::info("partitions revoked", {{"run_id", run_id_}, {"partitions", list}});
+  // With nothing left (an eager rebalance is under way), --idle-exit waits as
+  // for a worker that never had partitions.
+  if (next_offset_.empty()) assigned_once_ = false;
   if (cooperative()) {
     if (auto* error = rd_kafka_incremental_unassign(consumer_.get(), partitions)) rd_kafka_error_destroy(error);
   } else {
