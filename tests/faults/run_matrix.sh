@@ -370,7 +370,7 @@ fault_topic-recreated() {
     SMELT_BROKERS=$(cat "$work/broker")
     # the new log grows past the stored offsets
     # shellcheck disable=SC2046
-    "$smelt" generate --rate 0 $(generate_options | sed 's/--seed [0-9]*/--seed 999/') --count $(( events * 2 )) \
+    "$smelt" generate --rate 0 $(generate_options | sed "s/--seed [0-9]*/--seed 999/; s/--count [0-9]*/--count $(( events * 2 ))/") \
         --log-format json >"$work/generate-new.log" 2>&1
     "$smelt" ingest --idle-exit 5 --log-format text >"$work/ingest-new.log" 2>&1
     local code=$? after_events outcome=fail

@@ -171,7 +171,7 @@ class TinyTablespace {
     char pattern[] = "/tmp/smelt-tiny-disk.XXXXXX";
     if (mkdtemp(pattern) == nullptr) throw std::runtime_error("mkdtemp failed");
     mount_ = pattern;
-    auto mounted = run_command({"bash", "-c", "mount -t tmpfs -o size=16m tmpfs " + mount_ + " && chown postgres " +
+    auto mounted = run_command({"/bin/bash", "-c", "mount -t tmpfs -o size=16m tmpfs " + mount_ + " && chown postgres " +
                                                   mount_ + " && chmod 700 " + mount_});
     if (mounted.code != 0) throw std::runtime_error("cannot mount a tmpfs: " + mounted.err);
     pqxx::connection connection(conninfo);
@@ -183,10 +183,10 @@ class TinyTablespace {
     }
     tx.exec("alter table bronze.events set tablespace tiny");
   }
-  ~TinyTablespace() { run_command({"bash", "-c", "umount -l " + mount_ + " && rmdir " + mount_}); }
+  ~TinyTablespace() { run_command({"/bin/bash", "-c", "umount -l " + mount_ + " && rmdir " + mount_}); }
 
-  void fill() { run_command({"bash", "-c", "dd if=/dev/zero of=" + mount_ + "/filler bs=64k 2>/dev/null; sync"}); }
-  void free() { run_command({"rm", "-f", mount_ + "/filler"}); }
+  void fill() { run_command({"/bin/bash", "-c", "dd if=/dev/zero of=" + mount_ + "/filler bs=64k 2>/dev/null; sync"}); }
+  void free() { run_command({"/bin/rm", "-f", mount_ + "/filler"}); }
 
  private:
   std::string mount_;
@@ -258,14 +258,14 @@ class ControlledBroker {
   }
   ~ControlledBroker() {
     process_.reset();
-    run_command({"rm", "-rf", dir_});
+    run_command({"/bin/rm", "-rf", dir_});
   }
   const std::string& bootstrap() const { return bootstrap_; }
   Process& process() { return *process_; }
   /// Sends one control command and waits until the broker logged it.
   void command(const std::string& line) {
     const auto before = process_->err().size();
-    ASSERT_EQ(run_command({"bash", "-c", "echo '" + line + "' > " + dir_ + "/control"}).code, 0);
+    ASSERT_EQ(run_command({"/bin/bash", "-c", "echo '" + line + "' > " + dir_ + "/control"}).code, 0);
     ASSERT_TRUE(eventually([&] { return process_->err().find("broker fault", before) != std::string::npos; }, 20s))
         << process_->err();
   }

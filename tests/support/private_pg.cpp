@@ -26,20 +26,20 @@ PrivatePostgres::PrivatePostgres() {
   char pattern[] = "/tmp/smelt-private-pg.XXXXXX";
   if (mkdtemp(pattern) == nullptr) throw std::runtime_error("mkdtemp failed");
   dir_ = pattern;
-  auto started = run_command({"bash", pg_script(), "start", dir_}, {{"SMELT_PG_PORT", PORT}});
+  auto started = run_command({"/bin/bash", pg_script(), "start", dir_}, {{"SMELT_PG_PORT", PORT}});
   if (started.code != 0) throw std::runtime_error("cannot start a private PostgreSQL: " + started.err);
   conninfo_ = last_line(started.out);
 }
 
-PrivatePostgres::~PrivatePostgres() { run_command({"bash", pg_script(), "wipe", dir_}, {{"SMELT_PG_PORT", PORT}}); }
+PrivatePostgres::~PrivatePostgres() { run_command({"/bin/bash", pg_script(), "wipe", dir_}, {{"SMELT_PG_PORT", PORT}}); }
 
 void PrivatePostgres::stop(const std::string& mode) {
-  auto stopped = run_command({"bash", pg_script(), "stop", dir_}, {{"SMELT_PG_PORT", PORT}, {"SMELT_PG_STOP_MODE", mode}});
+  auto stopped = run_command({"/bin/bash", pg_script(), "stop", dir_}, {{"SMELT_PG_PORT", PORT}, {"SMELT_PG_STOP_MODE", mode}});
   ASSERT_EQ(stopped.code, 0) << stopped.err;
 }
 
 void PrivatePostgres::start() {
-  auto started = run_command({"bash", pg_script(), "start", dir_}, {{"SMELT_PG_PORT", PORT}});
+  auto started = run_command({"/bin/bash", pg_script(), "start", dir_}, {{"SMELT_PG_PORT", PORT}});
   ASSERT_EQ(started.code, 0) << started.err;
 }
 

@@ -508,7 +508,10 @@ void Worker::flush() {
 // cancelled statement); anything else on a healthy connection is a bug.
 bool Worker::is_transient(const Error& error) const {
   if (error.code() != ExitCode::database) return false;
-  return !writer_.connected() || pg::is_transient_sqlstate(writer_.last_sqlstate());
+  // No SQLSTATE: libpq's own error, i.e. the connection broke (PQstatus may
+  // not say so yet when the server's goodbye arrived between statements).
+  const auto sqlstate = writer_.last_sqlstate();
+  return !writer_.connected() || sqlstate.empty() || pg::is_transient_sqlstate(sqlstate);
 }
 
 // Stops reading (partitions paused, the group membership kept by polling on)

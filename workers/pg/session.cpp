@@ -49,6 +49,7 @@ void Session::remember_sqlstate(const PGresult* result) {
 }
 
 ResultPtr Session::exec(std::string_view sql, const std::vector<Param>& params) {
+  last_sqlstate_.clear();
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
@@ -63,7 +64,7 @@ ResultPtr Session::exec(std::string_view sql, const std::vector<Param>& params) 
 }
 
 long Session::copy_in(std::string_view copy_sql, std::string_view data) {
-  exec(copy_sql);
+  exec(copy_sql);  // clears last_sqlstate_
   constexpr size_t CHUNK_BYTES = 1 << 20;
   for (size_t offset = 0; offset < data.size(); offset += CHUNK_BYTES) {
     auto size = std::min(CHUNK_BYTES, data.size() - offset);

@@ -42,8 +42,8 @@ class Session {
   void rollback() noexcept;
   /// True when the connection is still usable.
   bool ok() const noexcept { return PQstatus(conn_) == CONNECTION_OK; }
-  /// SQLSTATE of the last failed statement ("" when the server sent none,
-  /// e.g. the connection broke).
+  /// SQLSTATE of the last failed statement ("" when the server sent none:
+  /// libpq's own error, e.g. the connection broke).
   const std::string& last_sqlstate() const noexcept { return last_sqlstate_; }
 
  private:
