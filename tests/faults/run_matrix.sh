@@ -139,13 +139,15 @@ stream() {  # the generator, in the background
     generator_pid=$!
 }
 stored() { sql "select coalesce(sum(next_offset), 0) from smelt.ingest_offsets" 2>/dev/null; }
+stored_over() { local n; n=$(stored); [ -n "$n" ] && [ "$n" -gt "$1" ]; }  # evaluated at every poll
 all_stored() { [ "$(stored)" = "$events" ]; }
 control() { echo "$*" >"$work/control"; }
 
 stop_everything() {  # SIGTERM, and every process must exit 0
     local status=0 pid
-    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && kill -TERM "$pid"; done
+    for pid in "${pids[@]}"; do [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && kill -TERM "$pid"; done
     for pid in "${pids[@]}"; do
+        [ -n "$pid" ] || continue  # a SIGKILLed process already reaped
         wait "$pid"
         local code=$?
         if [ "$code" -ne 0 ]; then status=1; echo "process $pid exited $code" >>"$work/verdict.log"; fi
@@ -235,7 +237,7 @@ pg_restart() {  # pg_restart MODE
     standard_pipeline
     local i
     for i in 1 2 3; do  # during ingest, and with the scheduler's merges and gold publishes at random points
-        wait_for 120 test "$(stored)" -gt $(( events * i / 5 )) 2>/dev/null
+        wait_for 120 stored_over $(( events * i / 5 ))
         pg stop "$1"
         sleep "$outage_s"
         pg start
@@ -267,7 +269,7 @@ fault_pg-disk-full() {
          where inhparent = 'bronze.events'::regclass" | while read -r statement; do sql "$statement"; done
     sql "alter table bronze.events set tablespace tiny"
     standard_pipeline
-    wait_for 120 test "$(stored)" -gt $(( events / 4 )) 2>/dev/null
+    wait_for 120 stored_over $(( events / 4 ))
     dd if=/dev/zero of="$tiny/filler" bs=64k >/dev/null 2>&1
     wait_for 120 grep -q "out of disk space" "$work"/ingest-*.log
     local full_at
@@ -280,7 +282,7 @@ fault_pg-disk-full() {
 
 fault_broker-down() {
     standard_pipeline
-    wait_for 120 test "$(stored)" -gt $(( events / 4 )) 2>/dev/null
+    wait_for 120 stored_over $(( events / 4 ))
     control down
     sleep $(( outage_s * 2 ))
     control up
