@@ -115,6 +115,7 @@ class Worker {
   void check_kafka();
   void resync();
   void maybe_log_progress();
+  void check_stored_offsets();
   void maintain_partitions();
   bool idle_long_enough() const;
   bool cooperative() const;
@@ -639,8 +640,32 @@ void Worker::resync() {
   }
 }
 
+// Between batches, once per progress interval: the stored offsets must be
+// where this worker believes. A commit lost in a crash (synchronous_commit =
+// off) or a connection that died while idle shows up here instead of
+// stalling an idle worker until its next batch is fenced.
+void Worker::check_stored_offsets() {
+  if (db_down_ || !batch_.empty() || next_offset_.empty()) return;
+  try {
+    auto stored = writer_.load_offsets();
+    for (const auto& [partition, next] : next_offset_) {
+      auto found = stored.find(partition);
+      if (found == stored.end() || found->second.next == next) continue;
+      log::warn("stored offsets differ from this worker's positions (a commit lost in a crash, or another "
+                "worker); positions reloaded",
+                {{"run_id", run_id_}, {"partition", static_cast<std::int64_t>(partition)}, {"position", next}});
+      resync();
+      return;
+    }
+  } catch (const Error& e) {
+    if (!is_transient(e)) throw;
+    database_unavailable(e);
+  }
+}
+
 void Worker::maybe_log_progress() {
   if (seconds_since(last_progress_) < options_.progress_interval_s) return;
+  check_stored_offsets();
   const double elapsed = seconds_since(last_progress_);
   if (db_down_ || kafka_down_) {
     log::warn(db_down_ ? "waiting for PostgreSQL" : "waiting for Kafka",
