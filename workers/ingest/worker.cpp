@@ -302,7 +302,7 @@ void Worker::check_logs(const std::map<std::int32_t, StoredOffset>& stored) {
   throw Error(ExitCode::data_loss,
               "the broker's log of " + options_.kafka.topic + " is not the one smelt.ingest_offsets (group " +
                   options_.group + ") was read from: " + list +
-                  ". Refusing to skip: the events were deleted by retention or the topic was re-created. To "
+                  "; refusing to skip: the events were deleted by retention or the topic was re-created. To "
                   "accept the loss, update or delete these partitions' rows of smelt.ingest_offsets and restart.");
 }
 
