@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A private, throwaway PostgreSQL cluster for local runs and tests.
 #   scripts/pg.sh start [DIR]   initdb if needed, start, create database smelt; prints a conninfo
-#   scripts/pg.sh stop  [DIR]   stop it
+#   scripts/pg.sh stop  [DIR]   stop it (SMELT_PG_STOP_MODE: fast, the default, smart or immediate)
 #   scripts/pg.sh url   [DIR]   print the conninfo
 #   scripts/pg.sh wipe  [DIR]   stop it and delete its data
 #   scripts/pg.sh login ROLE [DIR]
@@ -71,7 +71,7 @@ CONF
     ;;
   stop)
     if [ -f "$dir/data/PG_VERSION" ]; then
-      as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+      as_owner "$bindir/pg_ctl" -D "$dir/data" -m "${SMELT_PG_STOP_MODE:-fast}" -w stop >/dev/null 2>&1 || true
     fi
     ;;
   url) url ;;

@@ -67,8 +67,16 @@ void add_ingest_command(CLI::App& app, Action& action) {
   command->add_option("--progress-interval", options->progress_interval_s, "Seconds between progress lines")
       ->check(range::positive("seconds"))
       ->capture_default_str();
-  command->add_option("--db-retry", options->db_retry_s, "Seconds to keep reconnecting to a lost PostgreSQL before failing")
+  command->add_option("--db-retry", options->db_retry_s,
+                      "Seconds to keep reconnecting to a lost or not yet started PostgreSQL before failing (0: forever)")
       ->check(range::at_least(0, "seconds"))
+      ->envname("SMELT_INGEST_DB_RETRY")
+      ->capture_default_str();
+  command->add_option("--kafka-timeout", options->kafka_timeout_s,
+                      "Seconds no broker may be reachable (or authentication refused) before failing with exit 4 "
+                      "(0: wait forever)")
+      ->check(range::at_least(0, "seconds"))
+      ->envname("SMELT_INGEST_KAFKA_TIMEOUT")
       ->capture_default_str();
   command->footer(R"help(
 Each batch is one PostgreSQL transaction: COPY into bronze.events (valid
@@ -77,7 +85,12 @@ hold as received: invalid JSON or UTF-8, NUL bytes, missing envelope fields,
 oversized), and the partitions' next offsets in smelt.ingest_offsets. On start
 and on every rebalance a worker seeks to the offsets stored in PostgreSQL, so
 nothing is lost or doubled whatever is killed when. If the broker no longer
-holds a stored offset, ingest stops (exit 6) instead of skipping.
+holds a stored offset, or the message before it is not the one stored (a
+re-created topic), ingest stops (exit 6) instead of skipping.
+While PostgreSQL is unreachable or out of disk space, the worker pauses its
+partitions, stays in the group and retries with back-off (a lost connection
+for up to --db-retry seconds, a full disk until space is freed). No usable
+broker for --kafka-timeout seconds is exit 4.
 SIGINT/SIGTERM finish the current batch and exit 0. With --metrics-port,
 Prometheus /metrics and /healthz are served on that port (messages, bytes,
 batches, rejects by reason, batch durations, lag per partition in messages

@@ -20,21 +20,27 @@ BronzeWriter::BronzeWriter(std::string conninfo, std::string consumer_group, std
     : conninfo_(std::move(conninfo)),
       consumer_group_(std::move(consumer_group)),
       topic_(std::move(topic)),
-      worker_(std::move(worker)),
-      session_(std::make_unique<pg::Session>(conninfo_)) {}
+      worker_(std::move(worker)) {}
 
 void BronzeWriter::reconnect() {
   session_.reset();
-  session_ = std::make_unique<pg::Session>(conninfo_);
+  auto session = std::make_unique<pg::Session>(conninfo_);
+  session->exec(sql::query("queries/ingest/session_setup"), {"smelt-ingest/" + worker_});
+  session_ = std::move(session);
 }
 
 void BronzeWriter::ensure_partitions() { session_->exec(sql::query("queries/ingest/ensure_partitions")); }
 
-std::map<std::int32_t, std::int64_t> BronzeWriter::load_offsets() {
+std::map<std::int32_t, StoredOffset> BronzeWriter::load_offsets() {
   auto result = session_->exec(sql::query("queries/ingest/load_offsets"), {consumer_group_, topic_});
-  std::map<std::int32_t, std::int64_t> offsets;
+  std::map<std::int32_t, StoredOffset> offsets;
   for (int row = 0; row < PQntuples(result.get()); ++row) {
-    offsets[std::stoi(PQgetvalue(result.get(), row, 0))] = std::stoll(PQgetvalue(result.get(), row, 1));
+    StoredOffset& stored = offsets[std::stoi(PQgetvalue(result.get(), row, 0))];
+    stored.next = std::stoll(PQgetvalue(result.get(), row, 1));
+    if (!PQgetisnull(result.get(), row, 2) && !PQgetisnull(result.get(), row, 3)) {
+      stored.last = Fingerprint{std::stoll(PQgetvalue(result.get(), row, 2)),
+                                std::stoll(PQgetvalue(result.get(), row, 3))};
+    }
   }
   return offsets;
 }
@@ -44,20 +50,28 @@ void BronzeWriter::init_offset(std::int32_t partition, std::int64_t start) {
                  {consumer_group_, topic_, std::to_string(partition), std::to_string(start)});
 }
 
-bool BronzeWriter::commit_offsets(const Batch& batch, const std::map<std::int32_t, std::int64_t>& expected) {
+bool BronzeWriter::commit_offsets(const Batch& batch, const std::map<std::int32_t, std::int64_t>& expected,
+                                  const std::map<std::int32_t, Fingerprint>& last) {
   for (const auto& [partition, range] : batch.partitions()) {
     auto known = expected.find(partition);
     if (known == expected.end()) return false;
+    auto fingerprint = last.find(partition);
+    pg::Param timestamp_ms;
+    pg::Param hash;
+    if (fingerprint != last.end()) {
+      timestamp_ms = std::to_string(fingerprint->second.timestamp_ms);
+      hash = std::to_string(fingerprint->second.hash);
+    }
     auto result = session_->exec(sql::query("queries/ingest/commit_offset"),
                                  {consumer_group_, topic_, std::to_string(partition),
-                                  std::to_string(known->second), std::to_string(range.last + 1)});
+                                  std::to_string(known->second), std::to_string(range.last + 1), timestamp_ms, hash});
     if (std::string_view(PQcmdTuples(result.get())) != "1") return false;
   }
   return true;
 }
 
 WriteOutcome BronzeWriter::write(const Batch& batch, const std::map<std::int32_t, std::int64_t>& expected,
-                                 std::int64_t& batch_id) {
+                                 const std::map<std::int32_t, Fingerprint>& last, std::int64_t& batch_id) {
   session_->begin();
   try {
     // One ingest batch per partition, so that merge lanes can split the work.
@@ -74,7 +88,7 @@ WriteOutcome BronzeWriter::write(const Batch& batch, const std::map<std::int32_t
       if (rows.events > 0) session_->copy_in(sql::query("queries/ingest/copy_events"), rows.events_copy);
       if (rows.rejects > 0) session_->copy_in(sql::query("queries/ingest/copy_rejects"), rows.rejects_copy);
     }
-    if (!commit_offsets(batch, expected)) {
+    if (!commit_offsets(batch, expected, last)) {
       session_->rollback();
       return WriteOutcome::fenced;
     }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "ingest/batch.hpp"
+#include "ingest/log_identity.hpp"
 #include "pg/session.hpp"
 
 namespace smelt::ingest {
@@ -14,6 +15,13 @@ namespace smelt::ingest {
 enum class WriteOutcome {
   committed,  ///< rows and offsets are durable together
   fenced      ///< another worker moved an offset first; nothing was written
+};
+
+/// A partition's stored next offset and, when known, the fingerprint of the
+/// message before it.
+struct StoredOffset {
+  std::int64_t next = 0;
+  std::optional<Fingerprint> last;
 };
 
 /// Writes batches to bronze and their offsets to smelt.ingest_offsets in one
@@ -26,22 +34,26 @@ class BronzeWriter {
   /// Creates bronze.events' daily partitions around today (idempotent).
   void ensure_partitions();
   /// Stored next offsets, per partition, for this group and topic.
-  std::map<std::int32_t, std::int64_t> load_offsets();
+  std::map<std::int32_t, StoredOffset> load_offsets();
   /// Records `start` as the next offset of a partition that has none stored.
   void init_offset(std::int32_t partition, std::int64_t start);
   /// One transaction: per partition a batch row, COPY events, COPY rejects;
   /// then the fenced offset moves. `expected` holds the stored next offset
-  /// this worker believes in, per partition of the batch. Returns the last
-  /// batch id through batch_id.
+  /// this worker believes in, per partition of the batch; `last` the
+  /// fingerprint of each partition's last message in the batch. Returns the
+  /// last batch id through batch_id.
   WriteOutcome write(const Batch& batch, const std::map<std::int32_t, std::int64_t>& expected,
-                     std::int64_t& batch_id);
-  /// Drops and re-opens the connection (after a connection-class failure).
+                     const std::map<std::int32_t, Fingerprint>& last, std::int64_t& batch_id);
+  /// (Re-)opens the connection (at start and after a connection-class failure).
   void reconnect();
   /// True while the connection is usable.
   bool connected() const { return session_ && session_->ok(); }
+  /// SQLSTATE of the last failed statement ("" when none or the connection broke).
+  std::string last_sqlstate() const { return session_ ? session_->last_sqlstate() : std::string(); }
 
  private:
-  bool commit_offsets(const Batch& batch, const std::map<std::int32_t, std::int64_t>& expected);
+  bool commit_offsets(const Batch& batch, const std::map<std::int32_t, std::int64_t>& expected,
+                      const std::map<std::int32_t, Fingerprint>& last);
 
   std::string conninfo_;
   std::string consumer_group_;

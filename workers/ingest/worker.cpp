@@ -5,15 +5,18 @@
 #include <chrono>
 #include <cstring>
 #include <exception>
-#include <thread>
+#include <set>
+#include <vector>
 
 #include "common/error.hpp"
 #include "common/log.hpp"
 #include "common/signals.hpp"
 #include "ingest/batch.hpp"
 #include "ingest/bronze_writer.hpp"
+#include "ingest/log_identity.hpp"
 #include "metrics/endpoint.hpp"
 #include "metrics/registry.hpp"
+#include "pg/retry.hpp"
 
 namespace smelt::ingest {
 namespace {
@@ -27,6 +30,29 @@ constexpr auto PARTITION_MAINTENANCE_INTERVAL = std::chrono::hours(1);
 constexpr double UNASSIGNED_IDLE_EXIT_S = 30;
 constexpr auto LAG_METRICS_INTERVAL = std::chrono::seconds(1);
 constexpr int QUEUED_KBYTES = 16 << 10;  // librdkafka prefetch queue cap (its default: 64 MiB)
+constexpr int LOG_CHECK_TIMEOUT_MS = 10000;
+constexpr auto KAFKA_PROBE_INTERVAL = std::chrono::seconds(1);
+constexpr int KAFKA_PROBE_TIMEOUT_MS = 1000;
+constexpr auto STILL_WAITING_INTERVAL = std::chrono::seconds(30);
+
+/// Client errors that mean no broker can be used: the clock of --kafka-timeout starts.
+bool is_kafka_outage(int err) {
+  switch (err) {
+    case RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN:
+    case RD_KAFKA_RESP_ERR__AUTHENTICATION:
+    case RD_KAFKA_RESP_ERR__RESOLVE:
+    case RD_KAFKA_RESP_ERR__SSL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// "holds offsets 0 to 41" or "is empty (next offset 0)".
+std::string describe_log(std::int64_t low, std::int64_t high) {
+  if (high <= low) return "is empty (next offset " + std::to_string(high) + ")";
+  return "holds offsets " + std::to_string(low) + " to " + std::to_string(high - 1);
+}
 
 /// Declares the metrics `smelt ingest` exposes on /metrics.
 void declare_metrics(metrics::Registry& registry) {
@@ -76,13 +102,21 @@ class Worker {
   void assign(rd_kafka_topic_partition_list_t* partitions);
   void revoke(rd_kafka_topic_partition_list_t* partitions);
   std::int64_t start_offset(std::int32_t partition);
+  std::map<std::int32_t, std::int64_t> position(const std::set<std::int32_t>& partitions);
+  void check_logs(const std::map<std::int32_t, StoredOffset>& stored);
   void handle(const rd_kafka_message_t* message);
   [[noreturn]] void offset_gone(const rd_kafka_message_t* message);
   void flush();
   bool try_write();
-  void recover_database();
+  bool is_transient(const Error& error) const;
+  void database_unavailable(const Error& error);
+  void retry_database();
+  void set_paused(bool paused);
+  void kafka_unavailable(const std::string& reason);
+  void check_kafka();
   void resync();
   void maybe_log_progress();
+  void check_stored_offsets();
   void maintain_partitions();
   bool idle_long_enough() const;
   bool cooperative() const;
@@ -101,6 +135,21 @@ class Worker {
   EnvelopeReader reader_;
   Batch batch_;
   std::map<std::int32_t, std::int64_t> next_offset_;  // assigned partitions -> stored next offset
+  std::set<std::int32_t> waiting_;                    // assigned while PostgreSQL was away: not positioned yet
+  std::map<std::int32_t, Fingerprint> batch_last_;    // partition -> fingerprint of its last message in batch_
+  // PostgreSQL unavailable (connection lost, disk full): partitions paused, batch_ kept, retried with back-off.
+  bool db_down_ = false;
+  bool disk_full_ = false;
+  int db_attempts_ = 0;
+  Clock::time_point db_down_since_;
+  Clock::time_point next_db_attempt_;
+  Clock::time_point last_db_warning_;
+  // No broker reachable (or authentication refused) since kafka_down_since_.
+  bool kafka_down_ = false;
+  std::string kafka_reason_;
+  Clock::time_point kafka_down_since_;
+  Clock::time_point next_kafka_probe_;
+  Clock::time_point last_kafka_warning_;
   std::exception_ptr callback_error_;
   IngestStats stats_;
   Clock::time_point started_ = Clock::now();
@@ -116,7 +165,10 @@ Worker::Worker(const IngestOptions& options)
     : options_(options),
       writer_(options.conninfo, options.group, options.kafka.topic, worker_name()),
       reader_(static_cast<size_t>(options.max_message_bytes)) {
-  writer_.ensure_partitions();
+  pg::keep_trying(options.db_retry_s, "connecting", [this] {
+    writer_.reconnect();
+    writer_.ensure_partitions();
+  });
   declare_metrics(metrics_);
   if (options.metrics.port > 0) {
     endpoint_ = std::make_unique<metrics::Endpoint>(options.metrics.address, options.metrics.port, metrics_);
@@ -170,9 +222,11 @@ void Worker::on_rebalance(rd_kafka_t*, rd_kafka_resp_err_t err, rd_kafka_topic_p
   }
 }
 
-void Worker::on_error(rd_kafka_t*, int err, const char* reason, void*) {
+void Worker::on_error(rd_kafka_t*, int err, const char* reason, void* opaque) {
   // Most consumer errors are informational: the client reconnects by itself.
-  log::warn("kafka", {{"error", rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(err))}, {"detail", reason}});
+  const std::string name = rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(err));
+  log::warn("kafka", {{"error", name}, {"detail", reason}});
+  if (is_kafka_outage(err)) static_cast<Worker*>(opaque)->kafka_unavailable(name + ": " + reason);
 }
 
 void Worker::on_log(const rd_kafka_t*, int level, const char* facility, const char* message) {
@@ -200,21 +254,86 @@ std::int64_t Worker::start_offset(std::int32_t partition) {
   return options_.start_from == "latest" ? high : low;
 }
 
-void Worker::assign(rd_kafka_topic_partition_list_t* partitions) {
+// Stored next offsets of `partitions` (initialised for partitions never read),
+// after checking that the broker's logs are the ones they were read from.
+std::map<std::int32_t, std::int64_t> Worker::position(const std::set<std::int32_t>& partitions) {
   auto stored = writer_.load_offsets();
-  for (int i = 0; i < partitions->cnt; ++i) {
-    auto partition = partitions->elems[i].partition;
-    if (!stored.contains(partition)) {
-      writer_.init_offset(partition, start_offset(partition));
+  bool initialised = false;
+  for (auto partition : partitions) {
+    if (stored.contains(partition)) continue;
+    writer_.init_offset(partition, start_offset(partition));
+    initialised = true;
+  }
+  if (initialised) stored = writer_.load_offsets();
+  std::map<std::int32_t, StoredOffset> ours;
+  for (auto partition : partitions) ours[partition] = stored.at(partition);
+  check_logs(ours);
+  std::map<std::int32_t, std::int64_t> next;
+  for (const auto& [partition, offset] : ours) next[partition] = offset.next;
+  return next;
+}
+
+// Exit 6, naming every partition, when a stored offset is not in the broker's
+// log or the message before it is not the one stored (a re-created topic).
+void Worker::check_logs(const std::map<std::int32_t, StoredOffset>& stored) {
+  std::vector<std::string> problems;
+  std::map<std::int32_t, std::int64_t> to_read;
+  for (const auto& [partition, offset] : stored) {
+    std::int64_t low = 0;
+    std::int64_t high = 0;
+    if (auto err = rd_kafka_query_watermark_offsets(consumer_.get(), options_.kafka.topic.c_str(), partition, &low,
+                                                    &high, WATERMARK_TIMEOUT_MS)) {
+      throw Error(ExitCode::kafka, "cannot read offsets of partition " + std::to_string(partition) + ": " +
+                                       rd_kafka_err2str(err));
+    }
+    const std::string where = "partition " + std::to_string(partition) + ": stored next offset " +
+                              std::to_string(offset.next) + ", but the broker's log " + describe_log(low, high);
+    if (offset.next > high || offset.next < low) {
+      problems.push_back(where);
+    } else if (offset.last && offset.next > low) {
+      to_read[partition] = offset.next - 1;
     }
   }
-  stored = writer_.load_offsets();
+  for (const auto& [partition, found] : read_fingerprints(options_.kafka, to_read, LOG_CHECK_TIMEOUT_MS)) {
+    if (found && *found == *stored.at(partition).last) continue;
+    problems.push_back("partition " + std::to_string(partition) + ": the message at offset " +
+                       std::to_string(to_read.at(partition)) +
+                       " is not the last one stored (different timestamp or content): another log");
+  }
+  if (problems.empty()) return;
+  std::string list;
+  for (const auto& problem : problems) list += (list.empty() ? "" : "; ") + problem;
+  throw Error(ExitCode::data_loss,
+              "the broker's log of " + options_.kafka.topic + " is not the one smelt.ingest_offsets (group " +
+                  options_.group + ") was read from: " + list +
+                  "; refusing to skip: the events were deleted by retention or the topic was re-created. To "
+                  "accept the loss, update or delete these partitions' rows of smelt.ingest_offsets and restart.");
+}
+
+void Worker::assign(rd_kafka_topic_partition_list_t* partitions) {
+  std::set<std::int32_t> assigned;
+  for (int i = 0; i < partitions->cnt; ++i) assigned.insert(partitions->elems[i].partition);
+  std::map<std::int32_t, std::int64_t> next;
+  if (!db_down_) {
+    try {
+      next = position(assigned);
+    } catch (const Error& e) {
+      if (!is_transient(e)) throw;
+      database_unavailable(e);
+    }
+  }
   std::string list;
   for (int i = 0; i < partitions->cnt; ++i) {
     auto& element = partitions->elems[i];
-    element.offset = stored.at(element.partition);
-    next_offset_[element.partition] = element.offset;
-    list += (list.empty() ? "" : ",") + std::to_string(element.partition) + "@" + std::to_string(element.offset);
+    if (db_down_) {
+      element.offset = RD_KAFKA_OFFSET_END;  // paused below; positioned once PostgreSQL is back
+      waiting_.insert(element.partition);
+    } else {
+      element.offset = next.at(element.partition);
+      next_offset_[element.partition] = element.offset;
+    }
+    list += (list.empty() ? "" : ",") + std::to_string(element.partition) + "@" +
+            (db_down_ ? std::string("waiting") : std::to_string(element.offset));
   }
   log::info("partitions assigned", {{"run_id", run_id_}, {"partitions", list}});
   last_message_ = Clock::now();  // the idle clock starts once there is something to read
@@ -224,14 +343,21 @@ void Worker::assign(rd_kafka_topic_partition_list_t* partitions) {
   } else {
     rd_kafka_assign(consumer_.get(), partitions);
   }
+  if (db_down_) rd_kafka_pause_partitions(consumer_.get(), partitions);
 }
 
 void Worker::revoke(rd_kafka_topic_partition_list_t* partitions) {
-  // Finish what we hold for these partitions while we still own them.
-  if (!batch_.empty()) flush();
+  // Finish what we hold for these partitions while we still own them; with
+  // PostgreSQL away, drop it: its offsets were not stored, the new owner reads it.
+  if (!batch_.empty() && !db_down_) flush();
+  if (db_down_) {
+    batch_.clear();
+    batch_last_.clear();
+  }
   std::string list;
   for (int i = 0; i < partitions->cnt; ++i) {
     next_offset_.erase(partitions->elems[i].partition);
+    waiting_.erase(partitions->elems[i].partition);
     list += (list.empty() ? "" : ",") + std::to_string(partitions->elems[i].partition);
   }
   log::info("partitions revoked", {{"run_id", run_id_}, {"partitions", list}});
@@ -246,6 +372,17 @@ void Worker::revoke(rd_kafka_topic_partition_list_t* partitions) {
 }
 
 void Worker::offset_gone(const rd_kafka_message_t* message) {
+  // Name every assigned partition whose log is gone, not just this one.
+  try {
+    auto stored = writer_.load_offsets();
+    std::map<std::int32_t, StoredOffset> ours;
+    for (const auto& [partition, next] : next_offset_) {
+      if (stored.contains(partition)) ours[partition] = stored.at(partition);
+    }
+    check_logs(ours);
+  } catch (const Error& e) {
+    if (e.code() == ExitCode::data_loss) throw;
+  }
   std::int64_t low = -1;
   std::int64_t high = -1;
   rd_kafka_query_watermark_offsets(consumer_.get(), options_.kafka.topic.c_str(), message->partition, &low, &high,
@@ -254,13 +391,17 @@ void Worker::offset_gone(const rd_kafka_message_t* message) {
   throw Error(ExitCode::data_loss,
               "partition " + std::to_string(message->partition) + " of " + options_.kafka.topic +
                   ": the stored next offset " + std::to_string(stored) + " (smelt.ingest_offsets, group " +
-                  options_.group + ") is not in the broker's log, which holds offsets " + std::to_string(low) +
-                  " to " + std::to_string(high - 1) +
+                  options_.group + ") is not in the broker's log, which " + describe_log(low, high) +
                   "; refusing to skip. The events were deleted by retention or the topic was recreated. To accept "
                   "the loss, update smelt.ingest_offsets for this partition and restart.");
 }
 
 void Worker::handle(const rd_kafka_message_t* message) {
+  if (message->err == RD_KAFKA_RESP_ERR_NO_ERROR && kafka_down_) {
+    kafka_down_ = false;
+    log::info("Kafka reachable again", {{"run_id", run_id_}, {"down_s", seconds_since(kafka_down_since_)}});
+  }
+  if (db_down_) return;  // partitions are paused; what was fetched is read again after the resync
   if (message->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET || message->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE) {
     offset_gone(message);
   }
@@ -290,6 +431,7 @@ void Worker::handle(const rd_kafka_message_t* message) {
   record.value = message->payload == nullptr ? std::string_view()
                                              : std::string_view(static_cast<const char*>(message->payload), message->len);
   batch_.add(record, reader_.read(record.value));
+  batch_last_[message->partition] = fingerprint(*message);
   last_message_ = Clock::now();
 }
 
@@ -339,12 +481,13 @@ void Worker::update_lag_metrics() {
 bool Worker::try_write() {
   std::int64_t batch_id = 0;
   const auto write_started = Clock::now();
-  auto outcome = writer_.write(batch_, next_offset_, batch_id);
+  auto outcome = writer_.write(batch_, next_offset_, batch_last_, batch_id);
   if (outcome == WriteOutcome::fenced) {
     ++stats_.fenced;
     log::warn("offsets moved by another worker; batch discarded and positions reloaded",
               {{"run_id", run_id_}, {"events", batch_.events()}});
     batch_.clear();
+    batch_last_.clear();
     resync();
     return true;
   }
@@ -356,6 +499,7 @@ bool Worker::try_write() {
   for (const auto& [reason, count] : batch_.reject_reasons()) stats_.reject_reasons[std::string(to_string(reason))] += count;
   log::debug("batch committed", {{"batch_id", batch_id}, {"events", batch_.events()}, {"rejects", batch_.rejects()}});
   batch_.clear();
+  batch_last_.clear();
   return true;
 }
 
@@ -363,25 +507,128 @@ void Worker::flush() {
   try {
     try_write();
   } catch (const Error& e) {
-    if (writer_.connected()) throw;  // a statement failed on a healthy connection: a bug, not weather
-    log::warn("lost the PostgreSQL connection; reconnecting", {{"run_id", run_id_}, {"detail", e.what()}});
-    batch_.clear();
-    recover_database();
+    if (!is_transient(e)) throw;  // a statement failed on a healthy connection: a bug, not weather
+    database_unavailable(e);
   }
 }
 
-void Worker::recover_database() {
-  auto started = Clock::now();
-  for (int attempt = 1;; ++attempt) {
-    try {
-      writer_.reconnect();
-      resync();
-      return;
-    } catch (const Error& e) {
-      if (seconds_since(started) > options_.db_retry_s || signals::stop_requested()) throw;
-      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(200 * attempt, 5000)));
+// A lost connection, or the server's weather (disk full, shutting down, a
+// cancelled statement); anything else on a healthy connection is a bug.
+bool Worker::is_transient(const Error& error) const {
+  if (error.code() != ExitCode::database) return false;
+  // No SQLSTATE: libpq's own error, i.e. the connection broke (PQstatus may
+  // not say so yet when the server's goodbye arrived between statements).
+  const auto sqlstate = writer_.last_sqlstate();
+  return !writer_.connected() || sqlstate.empty() || pg::is_transient_sqlstate(sqlstate);
+}
+
+// Stops reading (partitions paused, the group membership kept by polling on)
+// and keeps the batch, until retry_database() gets through.
+void Worker::database_unavailable(const Error& error) {
+  const bool disk_full = pg::is_disk_full(writer_.last_sqlstate());
+  if (!db_down_ || disk_full != disk_full_) {
+    if (disk_full) {
+      log::warn("PostgreSQL is out of disk space; ingest waits and resumes once space is freed",
+                {{"run_id", run_id_}, {"detail", error.what()}});
+    } else {
+      log::warn("lost the PostgreSQL connection; reconnecting",
+                {{"run_id", run_id_}, {"db_retry_s", options_.db_retry_s}, {"detail", error.what()}});
     }
+    last_db_warning_ = Clock::now();
   }
+  if (!db_down_) {
+    db_down_since_ = Clock::now();
+    db_attempts_ = 0;
+  }
+  db_down_ = true;
+  disk_full_ = disk_full;
+  set_paused(true);
+  next_db_attempt_ = Clock::now() + pg::retry_delay(++db_attempts_);
+}
+
+void Worker::set_paused(bool paused) {
+  kafka::PartitionListPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(next_offset_.size() + waiting_.size())));
+  for (const auto& [partition, next] : next_offset_) {
+    rd_kafka_topic_partition_list_add(list.get(), options_.kafka.topic.c_str(), partition);
+  }
+  for (auto partition : waiting_) rd_kafka_topic_partition_list_add(list.get(), options_.kafka.topic.c_str(), partition);
+  if (list->cnt == 0) return;
+  if (paused) {
+    rd_kafka_pause_partitions(consumer_.get(), list.get());
+  } else {
+    rd_kafka_resume_partitions(consumer_.get(), list.get());
+  }
+}
+
+// One attempt to get PostgreSQL back: reconnect, write the kept batch,
+// position partitions assigned meanwhile, seek all to the stored offsets, resume.
+void Worker::retry_database() {
+  if (!db_down_ || Clock::now() < next_db_attempt_) return;
+  try {
+    if (!writer_.connected()) writer_.reconnect();
+    if (!batch_.empty()) try_write();
+    if (!waiting_.empty()) {
+      for (const auto& [partition, next] : position(waiting_)) next_offset_[partition] = next;
+      waiting_.clear();
+    }
+    resync();
+  } catch (const Error& e) {
+    if (!is_transient(e)) throw;
+    const double down_s = seconds_since(db_down_since_);
+    if (!pg::is_disk_full(writer_.last_sqlstate()) && pg::retry_expired(options_.db_retry_s, down_s)) {
+      throw Error(ExitCode::database, "PostgreSQL unavailable for " + std::to_string(static_cast<int>(down_s)) +
+                                          " s (--db-retry " + std::to_string(static_cast<int>(options_.db_retry_s)) +
+                                          "): " + e.what());
+    }
+    if (Clock::now() - last_db_warning_ >= STILL_WAITING_INTERVAL) {
+      log::warn(disk_full_ ? "PostgreSQL still out of disk space; waiting" : "PostgreSQL still unavailable; retrying",
+                {{"run_id", run_id_}, {"down_s", down_s}, {"detail", e.what()}});
+      last_db_warning_ = Clock::now();
+    }
+    database_unavailable(e);
+    return;
+  }
+  db_down_ = false;
+  set_paused(false);
+  log::info(disk_full_ ? "PostgreSQL accepts writes again; ingest resumed" : "reconnected to PostgreSQL; ingest resumed",
+            {{"run_id", run_id_}, {"down_s", seconds_since(db_down_since_)}, {"attempts", db_attempts_}});
+  disk_full_ = false;
+  last_message_ = Clock::now();
+}
+
+void Worker::kafka_unavailable(const std::string& reason) {
+  if (!kafka_down_) {
+    kafka_down_ = true;
+    kafka_down_since_ = Clock::now();
+    next_kafka_probe_ = Clock::now() + KAFKA_PROBE_INTERVAL;
+    last_kafka_warning_ = Clock::now();
+  }
+  kafka_reason_ = reason;
+}
+
+// While no broker answers: probe once a second, fail after --kafka-timeout.
+void Worker::check_kafka() {
+  if (!kafka_down_ || Clock::now() < next_kafka_probe_) return;
+  const rd_kafka_metadata_t* metadata = nullptr;
+  auto err = rd_kafka_metadata(consumer_.get(), 0, nullptr, &metadata, KAFKA_PROBE_TIMEOUT_MS);
+  if (metadata != nullptr) rd_kafka_metadata_destroy(metadata);
+  if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+    kafka_down_ = false;
+    log::info("Kafka reachable again", {{"run_id", run_id_}, {"down_s", seconds_since(kafka_down_since_)}});
+    return;
+  }
+  const double down_s = seconds_since(kafka_down_since_);
+  if (options_.kafka_timeout_s > 0 && down_s > options_.kafka_timeout_s) {
+    throw Error(ExitCode::kafka, "no Kafka broker of " + options_.kafka.brokers + " usable for " +
+                                     std::to_string(static_cast<int>(down_s)) + " s (--kafka-timeout " +
+                                     std::to_string(static_cast<int>(options_.kafka_timeout_s)) +
+                                     "): " + kafka_reason_);
+  }
+  if (Clock::now() - last_kafka_warning_ >= STILL_WAITING_INTERVAL) {
+    log::warn("Kafka still unreachable", {{"run_id", run_id_}, {"down_s", down_s}, {"detail", kafka_reason_}});
+    last_kafka_warning_ = Clock::now();
+  }
+  next_kafka_probe_ = Clock::now() + KAFKA_PROBE_INTERVAL;
 }
 
 // Positions every assigned partition at its stored offset again.
@@ -389,7 +636,7 @@ void Worker::resync() {
   auto stored = writer_.load_offsets();
   kafka::PartitionListPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(next_offset_.size())));
   for (auto& [partition, next] : next_offset_) {
-    next = stored.at(partition);
+    next = stored.at(partition).next;
     rd_kafka_topic_partition_list_add(list.get(), options_.kafka.topic.c_str(), partition)->offset = next;
   }
   if (list->cnt == 0) return;
@@ -400,9 +647,43 @@ void Worker::resync() {
   }
 }
 
+// Between batches, once per progress interval: the stored offsets must be
+// where this worker believes. A commit lost in a crash (synchronous_commit =
+// off) or a connection that died while idle shows up here instead of
+// stalling an idle worker until its next batch is fenced.
+void Worker::check_stored_offsets() {
+  if (db_down_ || !batch_.empty() || next_offset_.empty()) return;
+  try {
+    auto stored = writer_.load_offsets();
+    for (const auto& [partition, next] : next_offset_) {
+      auto found = stored.find(partition);
+      if (found == stored.end() || found->second.next == next) continue;
+      log::warn("stored offsets differ from this worker's positions (a commit lost in a crash, or another "
+                "worker); positions reloaded",
+                {{"run_id", run_id_}, {"partition", static_cast<std::int64_t>(partition)}, {"position", next}});
+      resync();
+      return;
+    }
+  } catch (const Error& e) {
+    if (!is_transient(e)) throw;
+    database_unavailable(e);
+  }
+}
+
 void Worker::maybe_log_progress() {
   if (seconds_since(last_progress_) < options_.progress_interval_s) return;
+  check_stored_offsets();
   const double elapsed = seconds_since(last_progress_);
+  if (db_down_ || kafka_down_) {
+    log::warn(db_down_ ? "waiting for PostgreSQL" : "waiting for Kafka",
+              {{"run_id", run_id_},
+               {"records", stats_.events},
+               {"down_s", seconds_since(db_down_ ? db_down_since_ : kafka_down_since_)},
+               {"detail", db_down_ ? std::string(disk_full_ ? "out of disk space" : "connection lost") : kafka_reason_}});
+    last_progress_ = Clock::now();
+    events_at_last_progress_ = stats_.events;
+    return;
+  }
   log::info("ingesting", {{"run_id", run_id_},
                           {"records", stats_.events},
                           {"rejects", stats_.rejects},
@@ -415,15 +696,22 @@ void Worker::maybe_log_progress() {
 // --idle-exit: no message for that long once partitions were assigned (joining
 // a group takes seconds; a worker that never gets partitions waits longer).
 bool Worker::idle_long_enough() const {
-  if (options_.idle_exit_s <= 0 || !batch_.empty()) return false;
+  if (options_.idle_exit_s <= 0 || !batch_.empty() || db_down_ || kafka_down_) return false;
   const double limit_s = assigned_once_ ? options_.idle_exit_s : std::max(options_.idle_exit_s, UNASSIGNED_IDLE_EXIT_S);
   return seconds_since(last_message_) >= limit_s;
 }
 
 void Worker::maintain_partitions() {
   if (Clock::now() - last_maintenance_ < PARTITION_MAINTENANCE_INTERVAL) return;
+  if (db_down_) return;
   if (!batch_.empty()) flush();
-  writer_.ensure_partitions();
+  try {
+    if (!db_down_) writer_.ensure_partitions();
+  } catch (const Error& e) {
+    if (!is_transient(e)) throw;
+    database_unavailable(e);
+    return;
+  }
   last_maintenance_ = Clock::now();
 }
 
@@ -442,13 +730,15 @@ IngestStats Worker::run() {
     const bool full = batch_.events() + batch_.rejects() >= options_.batch_rows ||
                       static_cast<std::int64_t>(batch_.bytes()) >= options_.batch_bytes;
     const bool due = !batch_.empty() && seconds_since(batch_started_) * 1000 >= options_.batch_wait_ms;
-    if (full || due) flush();
+    if ((full || due) && !db_down_) flush();
+    retry_database();
+    check_kafka();
     maybe_log_progress();
     update_lag_metrics();
     maintain_partitions();
     if (idle_long_enough()) break;
   }
-  if (!batch_.empty()) flush();
+  if (!batch_.empty() && !db_down_) flush();
   rd_kafka_consumer_close(consumer_.get());
   if (callback_error_) std::rethrow_exception(callback_error_);
   consumer_.reset();

@@ -21,7 +21,8 @@ struct IngestOptions {
   std::string start_from = "earliest";          ///< where a never-read partition starts
   double idle_exit_s = 0;                       ///< stop after this long without messages (0: never)
   double progress_interval_s = 10;              ///< progress log cadence
-  double db_retry_s = 60;                       ///< give up reconnecting to PostgreSQL after this long
+  double db_retry_s = 60;                       ///< give up reconnecting to PostgreSQL after this long (0: never)
+  double kafka_timeout_s = 60;                  ///< fail when no broker is usable for this long (0: never)
   metrics::EndpointOptions metrics;             ///< /metrics and /healthz (port 0: off)
 };
 

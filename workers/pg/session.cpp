@@ -43,19 +43,28 @@ Session::Session(const std::string& conninfo) {
 
 Session::~Session() { PQfinish(conn_); }
 
+void Session::remember_sqlstate(const PGresult* result) {
+  const char* code = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  last_sqlstate_ = code != nullptr ? code : "";
+}
+
 ResultPtr Session::exec(std::string_view sql, const std::vector<Param>& params) {
+  last_sqlstate_.clear();
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& param : params) values.push_back(param ? param->c_str() : nullptr);
   std::string text(sql);
   ResultPtr result(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
                                 values.data(), nullptr, nullptr, 0));
-  if (!result || !succeeded(result.get())) fail(conn_, "statement failed");
+  if (!result || !succeeded(result.get())) {
+    remember_sqlstate(result.get());
+    fail(conn_, "statement failed");
+  }
   return result;
 }
 
 long Session::copy_in(std::string_view copy_sql, std::string_view data) {
-  exec(copy_sql);
+  exec(copy_sql);  // clears last_sqlstate_
   constexpr size_t CHUNK_BYTES = 1 << 20;
   for (size_t offset = 0; offset < data.size(); offset += CHUNK_BYTES) {
     auto size = std::min(CHUNK_BYTES, data.size() - offset);
@@ -63,7 +72,10 @@ long Session::copy_in(std::string_view copy_sql, std::string_view data) {
   }
   if (PQputCopyEnd(conn_, nullptr) != 1) fail(conn_, "COPY failed");
   ResultPtr result(PQgetResult(conn_));
-  if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) fail(conn_, "COPY failed");
+  if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+    remember_sqlstate(result.get());
+    fail(conn_, "COPY failed");
+  }
   long rows = std::stol(PQcmdTuples(result.get()));
   while (ResultPtr extra{PQgetResult(conn_)}) {
   }
@@ -73,6 +85,13 @@ long Session::copy_in(std::string_view copy_sql, std::string_view data) {
 void Session::rollback() noexcept {
   if (PQtransactionStatus(conn_) == PQTRANS_IDLE || PQstatus(conn_) != CONNECTION_OK) return;
   ResultPtr result(PQexec(conn_, "rollback"));
+}
+
+bool is_transient_sqlstate(std::string_view sqlstate) noexcept {
+  if (sqlstate.size() != 5) return false;
+  const auto klass = sqlstate.substr(0, 2);
+  return klass == "08" || klass == "53" || sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03" ||
+         sqlstate == "57014" || sqlstate == "40001" || sqlstate == "40P01";
 }
 
 std::optional<std::string> first_value(const PGresult* result) {

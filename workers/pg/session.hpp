@@ -42,10 +42,26 @@ class Session {
   void rollback() noexcept;
   /// True when the connection is still usable.
   bool ok() const noexcept { return PQstatus(conn_) == CONNECTION_OK; }
+  /// SQLSTATE of the last failed statement ("" when the server sent none:
+  /// libpq's own error, e.g. the connection broke).
+  const std::string& last_sqlstate() const noexcept { return last_sqlstate_; }
 
  private:
+  void remember_sqlstate(const PGresult* result);
+
   PGconn* conn_ = nullptr;
+  std::string last_sqlstate_;
 };
+
+/// True for SQLSTATEs that name the server's weather rather than a bug:
+/// connection failures (08), insufficient resources such as a full disk (53),
+/// the server shutting down or starting up (57P01-57P03), a statement an
+/// operator cancelled (57014), serialization failures and deadlocks (40001,
+/// 40P01). Retrying later may succeed.
+bool is_transient_sqlstate(std::string_view sqlstate) noexcept;
+
+/// True for SQLSTATE 53100 (disk_full).
+inline bool is_disk_full(std::string_view sqlstate) noexcept { return sqlstate == "53100"; }
 
 /// The first field of the first row as text, or nullopt for NULL / no rows.
 std::optional<std::string> first_value(const PGresult* result);

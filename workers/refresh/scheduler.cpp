@@ -16,6 +16,7 @@
 #include "refresh/pg_values.hpp"
 #include "refresh/refresher.hpp"
 #include "metrics/registry.hpp"
+#include "pg/retry.hpp"
 #include "sql/embedded.hpp"
 
 namespace smelt::refresh {
@@ -260,7 +261,11 @@ class Scheduler {
 void run_scheduler(const SchedulerOptions& options) {
   const auto started = Clock::now();
   const auto analyzer = load_analyzer(options.lexicon);
-  Scheduler scheduler(options, *analyzer);
+  // PostgreSQL may not be up yet: wait for it as for a lost connection.
+  std::unique_ptr<Scheduler> connected;
+  pg::keep_trying(options.db_retry_s, "connecting",
+                  [&] { connected = std::make_unique<Scheduler>(options, *analyzer); });
+  Scheduler& scheduler = *connected;
   const std::string run_id = log::new_run_id();
   log::info("scheduler started", {{"run_id", run_id},
                                   {"interval_s", options.interval_s},
