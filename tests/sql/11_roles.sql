@@ -82,7 +82,7 @@ select is_empty(
     $$select n.nspname || '.' || c.relname from pg_class as c join pg_namespace as n on n.oid = c.relnamespace
       where n.nspname = 'smelt' and c.relkind in ('r', 'p') and c.relname <> 'schema_history'
         and not exists (select 1 from pg_roles as r
-                        where r.rolname in ('smelt_ingest', 'smelt_refresh', 'smelt_serve')
+                        where r.rolname in ('smelt_ingest', 'smelt_refresh', 'smelt_serve', 'smelt_collect')
                           and has_table_privilege(r.oid, c.oid, 'select,insert'))$$,
     'every state table in schema smelt is granted to the role that uses it');
 
