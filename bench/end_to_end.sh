@@ -155,7 +155,6 @@ run_rate() {
   echo "gold caught up ${catchup_s}s after the stream stopped"
   echo "cpu and peak memory: $usage"
   echo "postgresql backends cpu: $pg_cpu"
-  grep -c '"budget_spent":true' "$work/scheduler.log" | xargs -I{} echo "scheduler cycles that left batches for the next: {}"
   grep '"level":"warn"' "$work/scheduler.log" | head -3 || true
   stop_all
   "$root/scripts/pg.sh" stop "$work/pg" >/dev/null 2>&1 || true

@@ -7,7 +7,7 @@
 --                        4 (hashtags or mentions), 8 (campaign matches;
 --                        minutes_from = -infinity when membership changed)
 --   smelt.dirty_comments comments written
---   smelt.dirty_users    accounts whose profile changed
+--   smelt.dirty_users    accounts whose profile or first_seen_at changed
 -- upstreams: pg_temp.tmp_obs_changed, tmp_post_merged, tmp_post_entities,
 --   tmp_campaign_changed, tmp_comment_merged, tmp_user_merged
 create or replace function smelt.mark_merged_dirty()
@@ -67,7 +67,7 @@ begin
 
     insert into smelt.dirty_users (source, user_id)
     select source, user_id from pg_temp.tmp_user_merged
-    where profile_changed
+    where dim_changed
     order by source, user_id
     on conflict do nothing;
     get diagnostics v_users = row_count;

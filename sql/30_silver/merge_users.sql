@@ -8,7 +8,9 @@
 -- current profile whatever the arrival order. An observation enters the
 -- history when its profile differs from the one before it (the previous
 -- staged observation of the account, or its current profile). Leaves
--- pg_temp.tmp_user_merged (with profile_changed) for the dirty marks.
+-- pg_temp.tmp_user_merged (with dim_changed: the profile or first_seen_at,
+-- what gold.dim_user shows, changed) for the dirty marks. first_seen_at
+-- moves back when an older observation arrives late (a lagging partition).
 create or replace function smelt.merge_users()
 returns bigint
 language plpgsql
@@ -55,7 +57,8 @@ begin
             case when v.newer then l.kafka_partition else u.last_kafka_partition end as last_kafka_partition,
             case when v.newer then l.kafka_offset else u.last_kafka_offset end as last_kafka_offset,
             (u.username, u.display_name, u.followers, u.following, u.verified, u.region) as old_profile,
-            (u.first_seen_at, u.last_observed_at) as old_times
+            (u.first_seen_at, u.last_observed_at) as old_times,
+            u.first_seen_at as old_first_seen_at
         from latest as l
         left join silver.users as u on u.source = l.source and u.user_id = l.user_id
         cross join lateral (
@@ -82,9 +85,11 @@ begin
             m.last_batch_id,
             m.last_kafka_partition,
             m.last_kafka_offset,
-            m.is_new or m.old_profile is distinct from
-                (m.username, m.display_name, m.followers, m.following, m.verified, m.region)
-                as profile_changed,
+            m.is_new
+                or m.old_profile is distinct from
+                   (m.username, m.display_name, m.followers, m.following, m.verified, m.region)
+                or m.old_first_seen_at is distinct from m.first_seen_at
+                as dim_changed,
             m.is_new
                 or m.old_profile is distinct from
                    (m.username, m.display_name, m.followers, m.following, m.verified, m.region)

@@ -96,8 +96,12 @@ begin
 
     select smelt.ensure_dim_user_authors(array_agg(platform), array_agg(author_id), array_agg(author_username))
       into v_authors
-      from tmp_post_new
-     where user_key is null and author_id is not null;
+      from tmp_post_new as n
+     where n.author_id is not null
+       and (n.user_key is null
+            or (n.author_username is not null
+                and exists (select from gold.dim_user as u
+                             where u.user_key = n.user_key and u.username is null and not u.has_profile)));
 
     if v_authors > 0 then
         update tmp_post_new as n

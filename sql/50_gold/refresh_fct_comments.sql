@@ -41,11 +41,18 @@ begin
     left join gold.dim_post as d on d.platform = c.source and d.post_id = c.post_id
     left join gold.dim_user as u on u.platform = c.source and u.user_id = c.author_id;
 
+    -- Authors without a row yet, and rows that still lack the username
+    -- this appearance carries.
+    perform smelt.ensure_dim_user_authors(
+                array_agg(n.platform), array_agg(n.author_id), array_agg(n.author_username))
+       from tmp_comment_new as n
+      where n.author_id is not null
+        and (n.user_key is null
+             or (n.author_username is not null
+                 and exists (select from gold.dim_user as u
+                              where u.user_key = n.user_key and u.username is null and not u.has_profile)))
+     having count(*) > 0;
     if exists (select 1 from tmp_comment_new where user_key is null and author_id is not null) then
-        perform smelt.ensure_dim_user_authors(
-                    array_agg(platform), array_agg(author_id), array_agg(author_username))
-           from tmp_comment_new
-          where user_key is null and author_id is not null;
         update tmp_comment_new as n
            set user_key = u.user_key
           from gold.dim_user as u

@@ -59,17 +59,6 @@ void add_scheduler_command(CLI::App& app, Action& action) {
       ->envname("SMELT_SCHEDULER_LANES")
       ->capture_default_str();
   command
-      ->add_option("--merge-budget", options->merge_budget_s,
-                   "A cycle stops merging after this many seconds and publishes gold; the rest waits for the "
-                   "next cycle, so gold keeps moving whatever the backlog (0: merge everything first)")
-      ->check(range::at_least(0, "seconds"))
-      ->capture_default_str();
-  command
-      ->add_option("--merge-budget-transactions", options->merge_budget_transactions,
-                   "... or after this many merge transactions (0: no limit)")
-      ->check(range::at_least(0, "transactions"))
-      ->capture_default_str();
-  command
       ->add_option("--freshness-sla", options->freshness_sla_s,
                    "Warn (with each progress line) while gold lags the newest event by more than this many "
                    "seconds (0: never)")
@@ -108,15 +97,17 @@ void add_scheduler_command(CLI::App& app, Action& action) {
       ->capture_default_str();
   command->footer(R"help(
 The daemon does what `smelt refresh` does, continuously:
-  - refresh: on every ingest commit (LISTEN smelt_ingest; smelt ingest
-    notifies when a batch commits), at most every --min-interval-ms so a
-    burst of batches shares one refresh, and every --interval in any case
-    (late or missed notifications, watermarks of idle partitions).
-    A cycle merges pending batches into silver for at most --merge-budget
-    seconds, then refreshes gold, gated by the quality checks; what is left
-    goes into the next cycle at once. Gold so publishes every few seconds
-    even while the input outruns the merges: freshness then grows with the
-    backlog, but gold keeps moving.
+  - merge: --lanes threads, each with its own connection, decode and merge
+    pending batches into silver while any are pending, wake on every
+    ingest commit (LISTEN smelt_ingest; smelt ingest notifies when a batch
+    commits) and look again every --interval in any case.
+  - gold: refreshed over a connection of its own, gated by the quality
+    checks, soon after the lanes commit a merge (at most every
+    --min-interval-ms, so a burst of merges shares one refresh) and every
+    --interval in any case (watermarks of idle partitions). Gold never
+    waits for the merges: while the input outruns them it keeps publishing
+    what has been merged, freshness grows with the backlog, and the
+    progress line says so.
   - partitions: creates bronze's daily and silver's and gold's monthly
     partitions ahead of time (every --partitions-every minutes).
   - retention: drops silver and gold data older than --retention-days

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <mutex>
 #include <thread>
 
 #include "common/error.hpp"
@@ -72,7 +73,6 @@ void add_merges(RefreshSummary& into, const RefreshSummary& lane) {
   into.batches += lane.batches;
   into.transactions += lane.transactions;
   into.decode.add(lane.decode);
-  into.budget_spent = into.budget_spent || lane.budget_spent;
 }
 
 }  // namespace
@@ -81,7 +81,8 @@ Refresher::Refresher(std::string conninfo, const text::Analyzer& analyzer, int b
                      std::string application, int lanes)
     : conninfo_(std::move(conninfo)),
       application_(std::move(application)),
-      batches_per_transaction_(batches_per_transaction) {
+      batches_per_transaction_(batches_per_transaction),
+      main_(connect(conninfo_, application_)) {
   const int count = std::max(1, lanes);
   for (int index = 0; index < count; ++index) {
     lanes_.push_back(
@@ -89,32 +90,36 @@ Refresher::Refresher(std::string conninfo, const text::Analyzer& analyzer, int b
   }
 }
 
-Refresher::~Refresher() = default;
+Refresher::~Refresher() { stop_merging(); }
 
 bool Refresher::connected() const noexcept {
-  return std::all_of(lanes_.begin(), lanes_.end(),
-                     [](const auto& lane) { return lane->session && lane->session->ok(); });
+  return main_ && main_->ok() && std::all_of(lanes_.begin(), lanes_.end(), [](const auto& lane) {
+           return lane->session && lane->session->ok();
+         });
 }
 
 void Refresher::reconnect() {
+  stop_merging();
+  main_.reset();
+  main_ = connect(conninfo_, application_);
   for (auto& lane : lanes_) {
     lane->session.reset();
     lane->session = connect(conninfo_, lane->application);
   }
 }
 
-pg::Session& Refresher::session() { return *lanes_.front()->session; }
+pg::Session& Refresher::session() { return *main_; }
 
 const std::string& Refresher::sentiment_models() const noexcept {
   return lanes_.front()->decoder.sentiment_models();
 }
 
-RefreshSummary Refresher::run(const std::string& run_id, const MergeBudget& budget) {
+RefreshSummary Refresher::run(const std::string& run_id) {
   const auto started = std::chrono::steady_clock::now();
   RefreshSummary summary;
   summary.run_id = run_id;
   if (lanes_.size() == 1) {
-    merge_lane(*lanes_.front(), run_id, budget, summary);
+    merge_lane(*lanes_.front(), run_id, summary);
   } else {
     std::vector<RefreshSummary> parts(lanes_.size());
     std::vector<std::exception_ptr> failures(lanes_.size());
@@ -123,7 +128,7 @@ RefreshSummary Refresher::run(const std::string& run_id, const MergeBudget& budg
     for (std::size_t i = 0; i < lanes_.size(); ++i) {
       threads.emplace_back([&, i] {
         try {
-          merge_lane(*lanes_[i], run_id, budget, parts[i]);
+          merge_lane(*lanes_[i], run_id, parts[i]);
         } catch (...) {
           failures[i] = std::current_exception();
           failed_.store(true);
@@ -137,23 +142,102 @@ RefreshSummary Refresher::run(const std::string& run_id, const MergeBudget& budg
     }
     for (const auto& part : parts) add_merges(summary, part);
   }
-  if (!signals::stop_requested()) summary.gold = refresh_gold(session(), run_id);
+  if (!signals::stop_requested()) summary.gold = publish(run_id);
   summary.duration_s = seconds_since(started);
   return summary;
 }
 
-void Refresher::merge_lane(Lane& lane, const std::string& run_id, const MergeBudget& budget,
-                           RefreshSummary& summary) {
-  const auto started = std::chrono::steady_clock::now();
+GoldOutcome Refresher::publish(const std::string& run_id) { return refresh_gold(*main_, run_id); }
+
+void Refresher::merge_lane(Lane& lane, const std::string& run_id, RefreshSummary& summary) {
   std::size_t samples_logged = 0;
-  auto spent = [&] {
-    return (budget.transactions > 0 && summary.transactions >= budget.transactions) ||
-           (budget.seconds > 0 && seconds_since(started) >= budget.seconds);
-  };
-  while (!signals::stop_requested() && !failed_.load() && !(summary.budget_spent = spent()) &&
-         merge_next(lane, run_id, summary)) {
+  while (!signals::stop_requested() && !failed_.load() && merge_next(lane, run_id, summary)) {
     log_decode_errors(run_id, summary.decode, samples_logged);
   }
+}
+
+void Refresher::start_merging(const std::string& run_id, std::chrono::milliseconds idle_poll) {
+  if (!followers_.empty()) return;
+  {
+    std::lock_guard lock(merged_mutex_);
+    stop_following_ = false;
+    lane_failure_ = nullptr;
+    merged_ = {};
+    merged_.run_id = run_id;
+  }
+  failed_.store(false);
+  for (auto& lane : lanes_) {
+    followers_.emplace_back([this, &lane = *lane, idle_poll] { follow_lane(lane, idle_poll); });
+  }
+}
+
+void Refresher::follow_lane(Lane& lane, std::chrono::milliseconds idle_poll) {
+  std::size_t samples_logged = 0;
+  std::string logged_run;
+  try {
+    while (!signals::stop_requested() && !failed_.load()) {
+      std::string run_id;
+      std::uint64_t wakeups = 0;
+      {
+        std::lock_guard lock(merged_mutex_);
+        if (stop_following_) return;
+        run_id = merged_.run_id;
+        wakeups = wakeups_;
+      }
+      if (run_id != logged_run) {
+        logged_run = run_id;
+        samples_logged = 0;
+      }
+      RefreshSummary one;
+      if (merge_next(lane, run_id, one)) {
+        log_decode_errors(run_id, one.decode, samples_logged);
+        std::lock_guard lock(merged_mutex_);
+        add_merges(merged_, one);
+        merged_since_taken_.fetch_add(1);
+        continue;
+      }
+      // Nothing pending for this lane: wait for an announcement, a stop or
+      // the poll interval (a missed announcement, a batch another lane's
+      // claim skipped).
+      std::unique_lock lock(merged_mutex_);
+      wake_.wait_for(lock, idle_poll, [&] {
+        return stop_following_ || wakeups_ != wakeups || signals::stop_requested();
+      });
+    }
+  } catch (...) {
+    failed_.store(true);
+    std::lock_guard lock(merged_mutex_);
+    if (!lane_failure_) lane_failure_ = std::current_exception();
+  }
+}
+
+void Refresher::wake() {
+  {
+    std::lock_guard lock(merged_mutex_);
+    ++wakeups_;
+  }
+  wake_.notify_all();
+}
+
+RefreshSummary Refresher::take_merged(const std::string& next_run_id) {
+  std::lock_guard lock(merged_mutex_);
+  if (lane_failure_) std::rethrow_exception(lane_failure_);
+  RefreshSummary taken = std::move(merged_);
+  merged_ = {};
+  merged_.run_id = next_run_id;
+  merged_since_taken_.store(0);
+  return taken;
+}
+
+void Refresher::stop_merging() noexcept {
+  if (followers_.empty()) return;
+  {
+    std::lock_guard lock(merged_mutex_);
+    stop_following_ = true;
+  }
+  wake_.notify_all();
+  for (auto& thread : followers_) thread.join();
+  followers_.clear();
 }
 
 bool Refresher::merge_next(Lane& lane, const std::string& run_id, RefreshSummary& summary) {
@@ -263,7 +347,6 @@ void log_summary(std::string_view message, const RefreshSummary& summary) {
                       {"error_reasons", summary.decode.reasons_text()},
                       {"gold", summary.gold ? status_name(summary.gold->status) : "skipped"},
                       {"gold_rows", summary.gold ? summary.gold->rows : 0},
-                      {"budget_spent", summary.budget_spent},
                       {"duration_s", summary.duration_s},
                       {"events_per_s", rate}});
 }

@@ -1,10 +1,15 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "decode/decoder.hpp"
@@ -26,14 +31,6 @@ struct RefreshOptions {
   int lanes = 2;                     ///< merge lanes: connections merging disjoint partitions at once
 };
 
-/// How much merging one run may do before it refreshes gold. The scheduler
-/// bounds it so that gold publishes on a steady cadence whatever the
-/// backlog; `smelt refresh` merges everything (no limit).
-struct MergeBudget {
-  double seconds = 0;             ///< claim no new transaction after this long (0: no limit)
-  std::int64_t transactions = 0;  ///< ... or after this many (0: no limit)
-};
-
 /// What one refresh run did.
 struct RefreshSummary {
   std::string run_id;               ///< ties the run's log lines and smelt.refresh_runs rows together
@@ -41,12 +38,11 @@ struct RefreshSummary {
   std::int64_t transactions = 0;    ///< merge transactions committed
   DecodeStats decode;               ///< events decoded, rows staged, decode errors
   std::optional<GoldOutcome> gold;  ///< the gold refresh; nullopt when a stop request skipped it
-  bool budget_spent = false;        ///< merging stopped at the budget: batches may still be pending
   double duration_s = 0;            ///< wall time of the run
 };
 
 /// Merges committed ingest batches into silver and refreshes gold. smelt
-/// refresh uses it once; the scheduler cycle after cycle.
+/// refresh uses it once; the scheduler continuously.
 ///
 /// Merging runs in `lanes` lanes, each a thread with its own connection and
 /// decoder. Lane i of n takes the pending batches whose Kafka partition
@@ -56,12 +52,18 @@ struct RefreshSummary {
 /// (accounts, dirty marks, bookkeeping). Each merge transaction claims up to
 /// batches_per_transaction pending batches with transaction-level advisory
 /// locks (claim_batches.sql), so refreshers running side by side split the
-/// pending batches instead of decoding the same ones. Gold is refreshed once
-/// all lanes are done, over the first lane's connection.
+/// pending batches instead of decoding the same ones.
+///
+/// Gold is refreshed over a connection of its own (the main connection).
+/// `run` refreshes it once all lanes are done; in continuous mode
+/// (start_merging) the lanes keep merging in the background while the
+/// caller publishes gold whenever it likes, so gold never waits for a
+/// backlog to be merged (smelt.refresh_gold and the merges only wait for
+/// each other on the dirty marks of the same keys).
 class Refresher {
  public:
-  /// Connects every lane; `application` names the connections in
-  /// pg_stat_activity (with " lane i/n" when there are several).
+  /// Connects the main connection and every lane; `application` names the
+  /// connections in pg_stat_activity (the lanes' with " lane i/n").
   Refresher(std::string conninfo, const text::Analyzer& analyzer, int batches_per_transaction,
             std::string application, int lanes = 1);
   ~Refresher();
@@ -69,20 +71,41 @@ class Refresher {
   Refresher& operator=(const Refresher&) = delete;
 
   /// Runs every model once: merges pending batches in every lane, one
-  /// transaction per claim, until none is left to claim or `budget` is spent
-  /// (each lane on its own), then refreshes gold. A stop request
-  /// (SIGINT/SIGTERM) ends it after the current transactions, without gold.
-  /// A lane that fails stops the others after their current transaction;
-  /// the first failure is rethrown.
-  RefreshSummary run(const std::string& run_id, const MergeBudget& budget = {});
+  /// transaction per claim, until none is left to claim, then refreshes
+  /// gold. A stop request (SIGINT/SIGTERM) ends it after the current
+  /// transactions, without gold. A lane that fails stops the others after
+  /// their current transaction; the first failure is rethrown. Not while
+  /// merging continuously.
+  RefreshSummary run(const std::string& run_id);
 
-  /// True while every lane's connection is usable.
+  /// Continuous mode: starts every lane's thread (unless running). A lane
+  /// merges transaction after transaction while batches are pending, then
+  /// waits for wake() or `idle_poll`. Merges are recorded under `run_id`
+  /// until take_merged names the next run.
+  void start_merging(const std::string& run_id, std::chrono::milliseconds idle_poll);
+  /// New batches were announced: idle lanes look at once.
+  void wake();
+  /// Merge transactions committed since the last take_merged.
+  std::int64_t merged_since_taken() const noexcept { return merged_since_taken_.load(); }
+  /// The merges committed since the last call (run_id, batches,
+  /// transactions, decode statistics); later merges are recorded under
+  /// `next_run_id`. Rethrows the failure of a lane that stopped on one.
+  RefreshSummary take_merged(const std::string& next_run_id);
+  /// Stops the lanes' threads after their current transaction and waits
+  /// for them. Does nothing when they are not running.
+  void stop_merging() noexcept;
+  /// Refreshes gold now, over the main connection, with whatever has been
+  /// merged so far.
+  GoldOutcome publish(const std::string& run_id);
+
+  /// True while every connection is usable.
   bool connected() const noexcept;
 
   /// Drops and re-opens the connections (after a connection-class failure).
+  /// Stops continuous merging first.
   void reconnect();
 
-  /// The first lane's connection, for the other statements of a job.
+  /// The main connection (gold, and the other statements of a job).
   pg::Session& session();
 
   /// Merge lanes.
@@ -93,7 +116,8 @@ class Refresher {
 
  private:
   struct Lane;
-  void merge_lane(Lane& lane, const std::string& run_id, const MergeBudget& budget, RefreshSummary& summary);
+  void merge_lane(Lane& lane, const std::string& run_id, RefreshSummary& summary);
+  void follow_lane(Lane& lane, std::chrono::milliseconds idle_poll);
   bool merge_next(Lane& lane, const std::string& run_id, RefreshSummary& summary);
   std::vector<std::int64_t> claim(Lane& lane);
   DecodeStats merge_claimed(Lane& lane, const std::string& run_id, const std::vector<std::int64_t>& batches);
@@ -101,8 +125,19 @@ class Refresher {
   std::string conninfo_;
   std::string application_;
   int batches_per_transaction_;
+  std::unique_ptr<pg::Session> main_;
   std::vector<std::unique_ptr<Lane>> lanes_;
   std::atomic<bool> failed_{false};  ///< a lane failed: the others stop after their current transaction
+
+  // Continuous mode: the lanes' threads and what they merged since taken.
+  std::vector<std::thread> followers_;
+  mutable std::mutex merged_mutex_;
+  std::condition_variable wake_;
+  bool stop_following_ = false;        ///< guarded by merged_mutex_
+  std::uint64_t wakeups_ = 0;          ///< guarded by merged_mutex_
+  RefreshSummary merged_;              ///< guarded by merged_mutex_
+  std::exception_ptr lane_failure_;    ///< guarded by merged_mutex_
+  std::atomic<std::int64_t> merged_since_taken_{0};
 };
 
 /// Records decoding in smelt.refresh_runs as model 'decode' (rows: events

@@ -59,6 +59,10 @@ struct Totals {
 
   void add(const RefreshSummary& summary) {
     ++cycles;
+    add_merges(summary);
+  }
+
+  void add_merges(const RefreshSummary& summary) {
     batches += summary.batches;
     events += summary.decode.events;
     decode_errors += summary.decode.errors;
@@ -71,7 +75,7 @@ void declare_metrics(metrics::Registry& registry) {
   registry.counter("smelt_scheduler_batches_merged_total", "Ingest batches merged into silver");
   registry.counter("smelt_scheduler_events_merged_total", "Bronze events decoded and merged into silver");
   registry.counter("smelt_scheduler_decode_errors_total", "Bronze events that could not be decoded");
-  registry.histogram("smelt_scheduler_refresh_duration_seconds", "Wall time of one refresh cycle (silver and gold)",
+  registry.histogram("smelt_scheduler_refresh_duration_seconds", "Wall time of one refresh cycle (a gold refresh; the lanes merge beside it)",
                      {0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120});
   registry.gauge("smelt_refresh_pending_batches", "Committed ingest batches not merged into silver yet");
   registry.gauge("smelt_scheduler_gold_lag_seconds", "Newest event time in bronze minus gold's published watermark");
@@ -107,20 +111,35 @@ class Scheduler {
         recover();
       }
     }
+    // Merges committed since the last cycle count in the totals.
+    refresher_.stop_merging();
+    try {
+      overall_.add_merges(refresher_.take_merged(next_run_id_));
+    } catch (const Error&) {
+      // A lane failed while stopping: the stop goes on, the failure was logged.
+    }
   }
 
   const Totals& totals() const { return overall_; }
 
  private:
   void loop() {
+    refresher_.start_merging(next_run_id_, idle_poll());
     while (!signals::stop_requested()) {
+      if (refresher_.merged_since_taken() > 0) cadence_.notified();
       if (cadence_.due(Clock::now())) refresh();
       if (signals::stop_requested()) break;
       if (partitions_.due(Clock::now())) maintain_partitions();
       if (retention_.due(Clock::now())) apply_retention();
       if (progress_.due(Clock::now())) log_progress();
-      if (listener_->wait(next_wait()) > 0) cadence_.notified();
+      if (listener_->wait(next_wait()) > 0) refresher_.wake();
     }
+  }
+
+  /// How long an idle lane waits before it looks for batches again without
+  /// an announcement.
+  std::chrono::milliseconds idle_poll() const {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(seconds(options_.interval_s));
   }
 
   std::chrono::milliseconds next_wait() const {
@@ -131,19 +150,25 @@ class Scheduler {
     return std::chrono::duration_cast<std::chrono::milliseconds>(wait);
   }
 
+  /// One cycle: publishes gold with what the lanes merged so far; they go
+  /// on merging meanwhile.
   void refresh() {
-    cadence_.started(Clock::now());
-    const auto summary = refresher_.run(log::new_run_id(), budget_);
-    if (summary.budget_spent) cadence_.notified();  // the rest is pending: go on as soon as allowed
+    const auto started = Clock::now();
+    cadence_.started(started);
+    const std::string run_id = next_run_id_;
+    next_run_id_ = log::new_run_id();
+    auto summary = refresher_.take_merged(next_run_id_);
+    summary.run_id = run_id;
+    summary.gold = refresher_.publish(run_id);
+    summary.duration_s = seconds_since(started);
     since_progress_.add(summary);
     overall_.add(summary);
-    if (summary.batches > 0) {
+    if (summary.batches > 0 || summary.gold->rows > 0) {
       log_summary("refresh finished", summary);
     } else {
-      log::debug("refresh found no new batches",
-                 {{"run_id", summary.run_id}, {"duration_s", summary.duration_s}});
+      log::debug("refresh found nothing new", {{"run_id", summary.run_id}, {"duration_s", summary.duration_s}});
     }
-    if (summary.gold) note_gold(summary.run_id, *summary.gold);
+    note_gold(summary.run_id, *summary.gold);
     if (endpoint_) record_metrics(summary);
   }
 
@@ -242,8 +267,8 @@ class Scheduler {
   }
 
   const SchedulerOptions& options_;
-  MergeBudget budget_{options_.merge_budget_s, options_.merge_budget_transactions};
   Refresher refresher_;
+  std::string next_run_id_ = log::new_run_id();  ///< the run the lanes' merges are recorded under
   std::unique_ptr<Listener> listener_;
   RefreshCadence cadence_;
   Periodic partitions_;
@@ -270,7 +295,6 @@ void run_scheduler(const SchedulerOptions& options) {
   log::info("scheduler started", {{"run_id", run_id},
                                   {"interval_s", options.interval_s},
                                   {"min_interval_ms", options.min_interval_ms},
-                                  {"merge_budget_s", options.merge_budget_s},
                                   {"lanes", options.lanes},
                                   {"freshness_sla_s", options.freshness_sla_s},
                                   {"retention_days", options.retention_days}});
