@@ -1,7 +1,7 @@
 -- gold.mart_hashtag_totals_7d: each hashtag's posts over the rolling 7-day
 -- trending window and the 7 days before it, kept by the gold refresh
 -- (smelt.refresh_mart_hashtag_totals_7d) so that the trending ranking reads
--- the few rows it returns instead of summing 14 days of every hashtag.
+-- one row per hashtag instead of summing 14 days of every hashtag.
 -- grain: one row per hashtag with posts in the 14 days; key: hashtag
 -- window_start / window_end: the 7 UTC days ending with the day of
 -- mart_hashtag_sentiment_hourly's complete_through, the same in every row.
@@ -13,10 +13,6 @@ create table gold.mart_hashtag_totals_7d (
     posts_previous_7d bigint      not null check (posts_previous_7d >= 0),
     updated_at        timestamptz not null default now()
 );
-
--- the ranking: most posts first, ties by hashtag
-create index mart_hashtag_totals_7d_rank_idx on gold.mart_hashtag_totals_7d (posts_7d desc, hashtag)
-    where posts_7d > 0;
 
 -- the current window's totals for a database that already has gold; from
 -- here on smelt.refresh_mart_hashtag_totals_7d keeps them

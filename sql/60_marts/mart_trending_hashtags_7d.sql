@@ -13,9 +13,6 @@
 --   growth_pct         (posts_7d - posts_previous_7d) / posts_previous_7d x 100,
 --                      rounded to 2 decimals; NULL when posts_previous_7d = 0
 --   trend_rank         1 = most posts in the window (ties: hashtag order)
--- Read the top N with "order by posts_7d desc, hashtag limit N" (the same
--- order as trend_rank): that walks the totals' ranking index and stops after
--- N rows.
 create or replace view gold.mart_trending_hashtags_7d as
 with totals as (
     select t.hashtag, t.posts_7d, t.posts_previous_7d, t.window_start, t.window_end

@@ -1,13 +1,11 @@
 -- The top $1 trending hashtags over the rolling 7 days
--- (gold.mart_trending_hashtags_7d). Ordered by posts_7d desc, hashtag - the
--- order of trend_rank - so PostgreSQL walks the ranking index of
--- gold.mart_hashtag_totals_7d and stops after $1 rows instead of ranking
--- every hashtag. Reads gold only.
+-- (gold.mart_trending_hashtags_7d, which ranks the few thousand rows of
+-- gold.mart_hashtag_totals_7d kept by the refresh). Reads gold only.
 with rows as (
     select t.trend_rank, t.hashtag, t.display_hashtag, t.posts_7d, t.posts_previous_7d, t.growth_pct,
            t.window_start, t.window_end
     from gold.mart_trending_hashtags_7d as t
-    order by t.posts_7d desc, t.hashtag
+    order by t.trend_rank, t.hashtag
     limit $1::integer
 )
 
