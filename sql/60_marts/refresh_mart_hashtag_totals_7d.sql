@@ -9,7 +9,8 @@
 --   the newest data); the previous window is the 7 days before it.
 -- refresh: incremental while the window stays: the daily mart's deltas of
 -- this refresh that fall in the 14 days move the totals (apply_deltas, the
--- gold step); rows that fall to zero are deleted. When the rows hold
+-- gold step, through smelt.apply_mart_deltas); rows that fall to zero are
+-- deleted. When the rows hold
 -- another window than the published one (complete_through entered a new UTC
 -- day: at most once a day), the table is rebuilt from gold.mart_hashtag_daily
 -- over the 14 days instead. smelt.refresh_gold calls it as a step (deltas)
@@ -28,7 +29,6 @@ declare
     v_last_day date;
     v_held     date;
     v_rows     bigint := 0;
-    v_inserted bigint;
 begin
     select (f.complete_through at time zone 'UTC')::date into v_last_day
     from gold.mart_freshness as f
@@ -59,42 +59,22 @@ begin
 
     drop table if exists pg_temp.tmp_mart_hashtag_totals_7d;
     create temp table tmp_mart_hashtag_totals_7d on commit drop as
-    with changes as (
+    with deltas as (
         select
             d.hashtag,
+            v_last_day - 6 as window_start,
+            v_last_day as window_end,
             coalesce(sum(d.posts) filter (where d.day >= v_last_day - 6), 0)::bigint as posts_7d,
             coalesce(sum(d.posts) filter (where d.day < v_last_day - 6), 0)::bigint as posts_previous_7d
         from pg_temp.tmp_mart_hashtag_daily as d
         where d.day >= v_last_day - 13 and d.day <= v_last_day
         group by d.hashtag
-    ),
-
-    final as (
-        select * from changes where (posts_7d, posts_previous_7d) <> (0, 0)
     )
 
-    select * from final;
+    select * from deltas;
 
-    update gold.mart_hashtag_totals_7d as t
-       set posts_7d = t.posts_7d + c.posts_7d,
-           posts_previous_7d = t.posts_previous_7d + c.posts_previous_7d,
-           updated_at = now()
-      from tmp_mart_hashtag_totals_7d as c
-     where t.hashtag = c.hashtag;
-    get diagnostics v_rows = row_count;
-
-    insert into gold.mart_hashtag_totals_7d (hashtag, window_start, window_end, posts_7d, posts_previous_7d)
-    select c.hashtag, v_last_day - 6, v_last_day, c.posts_7d, c.posts_previous_7d
-    from tmp_mart_hashtag_totals_7d as c
-    where not exists (select 1 from gold.mart_hashtag_totals_7d as t where t.hashtag = c.hashtag)
-    order by c.hashtag;
-    get diagnostics v_inserted = row_count;
-    v_rows := v_rows + v_inserted;
-
-    delete from gold.mart_hashtag_totals_7d as t
-     using tmp_mart_hashtag_totals_7d as c
-     where t.hashtag = c.hashtag
-       and (t.posts_7d, t.posts_previous_7d) = (0, 0);
+    v_rows := smelt.apply_mart_deltas('gold.mart_hashtag_totals_7d', 'pg_temp.tmp_mart_hashtag_totals_7d',
+                                      '{hashtag}', '{}', '{window_start,window_end}');
 
     return v_rows;
 end;
