@@ -75,7 +75,8 @@ begin
         end loop;
         v_set := v_set || format(', %I = %s', v_derived.key, v_expr);
     end loop;
-    v_set := v_set || coalesce((select ', ' || string_agg(format('%1$I = d.%1$I', c), ', ') from unnest(p_replaced) as c), '');
+    v_set := v_set || coalesce((select ', ' || string_agg(format('%1$I = d.%1$I', c), ', ')
+                                from unnest(p_replaced) as c), '');
     execute format('update %s as m set %s, updated_at = now() from %s as d where %s',
                    p_target, v_set, p_deltas, v_on);
     get diagnostics v_rows = row_count;
@@ -87,7 +88,8 @@ begin
         v_columns := v_columns || format(', %I', v_derived.key);
         v_values := v_values || ', ' || v_derived.value;
     end loop;
-    execute format('insert into %s (%s) select %s from %s as d where not exists (select 1 from %s as m where %s) order by %s',
+    execute format('insert into %s (%s) select %s from %s as d '
+                   'where not exists (select 1 from %s as m where %s) order by %s',
                    p_target, v_columns, v_values, p_deltas, p_target, v_on,
                    (select string_agg(format('d.%I', k), ', ') from unnest(p_key) as k));
     get diagnostics v_inserted = row_count;

@@ -105,7 +105,9 @@ begin
     v_rows := smelt.apply_mart_deltas('gold.mart_campaign_daily',
                                       'pg_temp.tmp_mart_campaign_daily',
                                       '{day,campaign_id}',
-                                      '{"avg_sentiment": "smelt.average_sentiment(sentiment_sum, scored_posts)", "engagement_rate": "smelt.engagement_rate(engagement_gained, reach_gained)"}',
+                                      jsonb_build_object(
+                                          'avg_sentiment', 'smelt.average_sentiment(sentiment_sum, scored_posts)',
+                                          'engagement_rate', 'smelt.engagement_rate(engagement_gained, reach_gained)'),
                                       '{campaign,brand}');
 
     return v_rows;

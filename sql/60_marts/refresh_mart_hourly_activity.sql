@@ -85,7 +85,9 @@ begin
     v_rows := smelt.apply_mart_deltas('gold.mart_hourly_activity',
                                       'pg_temp.tmp_mart_hourly_activity',
                                       '{hour,platform}',
-                                      '{"avg_sentiment": "smelt.average_sentiment(sentiment_sum, scored_posts)", "engagement_rate": "smelt.engagement_rate(engagement_gained, reach_gained)"}');
+                                      jsonb_build_object(
+                                          'avg_sentiment', 'smelt.average_sentiment(sentiment_sum, scored_posts)',
+                                          'engagement_rate', 'smelt.engagement_rate(engagement_gained, reach_gained)'));
 
     return v_rows;
 end;
