@@ -9,6 +9,7 @@
 #   DAYS                 history length (default 90)
 #   HASHTAGS             general hashtags besides the campaigns' (default 3712)
 #   REPEAT               executions of each parameter set (default 20)
+#   RUNS                 measurements of the same history, one after the other (default 1)
 #   KEEP_DB=1            keep the database (its conninfo is printed) for EXPLAIN
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,6 +18,7 @@ py=/usr/bin/python3  # Debian's, with python3-psycopg2
 days=${DAYS:-90}
 hashtags=${HASHTAGS:-3712}
 repeat=${REPEAT:-20}
+runs=${RUNS:-1}
 "$py" -c 'import psycopg2' 2>/dev/null || { echo "dashboard_queries: python3-psycopg2 missing; run scripts/setup.sh" >&2; exit 1; }
 [ -x "$smelt" ] || { echo "dashboard_queries: $smelt not built" >&2; exit 1; }
 
@@ -47,8 +49,10 @@ psql "$db" -AtX -F ' ' -c "select relname, n_live_tup, pg_size_pretty(pg_total_r
                              from pg_stat_user_tables where schemaname = 'gold' and n_live_tup > 0 order by relname" |
   sed 's/^/  /'
 
-load=$(cut -d' ' -f1-3 /proc/loadavg)
-echo
-echo "dashboard_queries: $days days, repeat $repeat, load average before $load"
-"$py" "$root/bench/dashboard_latency.py" --database "$db" --root "$root" --repeat "$repeat"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+for run in $(seq 1 "$runs"); do
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  echo
+  echo "dashboard_queries: run $run of $runs, $days days, repeat $repeat, load average before $load"
+  "$py" "$root/bench/dashboard_latency.py" --database "$db" --root "$root" --repeat "$repeat"
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+done

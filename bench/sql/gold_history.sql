@@ -1,6 +1,7 @@
 -- 90 days of gold history at the source plan's volume, built directly (no
 -- pipeline), for bench/dashboard_queries.sh. Fills what the dashboard reads:
--- the marts, gold.dim_hashtag, gold.dim_campaign and gold.mart_freshness.
+-- the marts, the trending totals (gold.mart_hashtag_totals_7d),
+-- gold.dim_hashtag, gold.dim_campaign and gold.mart_freshness.
 -- psql variables: days (history length), end_ts (complete_through, a whole
 -- minute), hashtags (general hashtags besides the campaigns' 16).
 --
@@ -18,7 +19,7 @@
 select setseed(0.42);
 
 truncate gold.mart_engagement_minute, gold.mart_hourly_activity, gold.mart_hashtag_sentiment_hourly,
-         gold.mart_hashtag_daily, gold.mart_campaign_daily, gold.mart_share_of_voice_daily,
+         gold.mart_hashtag_daily, gold.mart_hashtag_totals_7d, gold.mart_campaign_daily, gold.mart_share_of_voice_daily,
          gold.mart_daily_active_users, gold.mart_volume_by_region_daily, gold.mart_volume_by_language_daily;
 delete from gold.dim_hashtag;
 delete from gold.dim_campaign;
@@ -146,7 +147,10 @@ cross join unnest(array['en', 'es', 'pt', 'ja', 'fr', 'de', 'it']) as l (languag
 
 update gold.mart_freshness set complete_through = :'end_ts'::timestamptz, refreshed_at = now();
 
+-- the trending totals of the published window, as the refresh keeps them
+select smelt.refresh_mart_hashtag_totals_7d(false);
+
 analyze gold.mart_engagement_minute, gold.mart_hourly_activity, gold.mart_hashtag_sentiment_hourly,
-        gold.mart_hashtag_daily, gold.mart_campaign_daily, gold.mart_share_of_voice_daily,
+        gold.mart_hashtag_daily, gold.mart_hashtag_totals_7d, gold.mart_campaign_daily, gold.mart_share_of_voice_daily,
         gold.mart_daily_active_users, gold.mart_volume_by_region_daily, gold.mart_volume_by_language_daily,
         gold.dim_hashtag, gold.dim_campaign, gold.mart_freshness;

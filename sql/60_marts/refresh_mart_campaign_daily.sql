@@ -5,7 +5,8 @@
 --   gold.fct_engagement_minute, gold.fct_campaign_author_daily,
 --   gold.dim_campaign (via pg_temp.tmp_post_delta, tmp_minute_delta,
 --   tmp_campaign_author_change)
--- refresh: incremental (signed deltas); rows that fall to zero are deleted.
+-- refresh: incremental (signed deltas, applied by smelt.apply_mart_deltas);
+-- rows that fall to zero are deleted.
 -- metrics (docs/data-dictionary.md):
 --   posts, authors       campaign posts created that day, and their distinct authors
 --   scored_posts, sentiment_sum, avg_sentiment, positive/neutral/negative_posts
@@ -21,8 +22,7 @@ language plpgsql
 set client_min_messages = warning
 as $$
 declare
-    v_rows     bigint;
-    v_inserted bigint;
+    v_rows bigint;
 begin
     drop table if exists pg_temp.tmp_mart_campaign_daily;
     create temp table tmp_mart_campaign_daily on commit drop as
@@ -98,66 +98,17 @@ begin
         select d.*, c.campaign, c.brand
         from deltas as d
         join gold.dim_campaign as c on c.campaign_key = d.campaign_id
-        where (d.posts, d.authors, d.observations, d.scored_posts, d.sentiment_sum, d.positive_posts,
-               d.neutral_posts, d.negative_posts, d.likes_gained, d.shares_gained, d.comments_gained,
-               d.views_gained, d.impressions_gained, d.engagement_gained, d.reach_gained)
-              <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     )
 
     select * from final;
 
-    update gold.mart_campaign_daily as m
-       set campaign = d.campaign,
-           brand = d.brand,
-           posts = m.posts + d.posts,
-           authors = m.authors + d.authors,
-           observations = m.observations + d.observations,
-           scored_posts = m.scored_posts + d.scored_posts,
-           sentiment_sum = m.sentiment_sum + d.sentiment_sum,
-           avg_sentiment = smelt.average_sentiment(m.sentiment_sum + d.sentiment_sum,
-                                                   m.scored_posts + d.scored_posts),
-           positive_posts = m.positive_posts + d.positive_posts,
-           neutral_posts = m.neutral_posts + d.neutral_posts,
-           negative_posts = m.negative_posts + d.negative_posts,
-           likes_gained = m.likes_gained + d.likes_gained,
-           shares_gained = m.shares_gained + d.shares_gained,
-           comments_gained = m.comments_gained + d.comments_gained,
-           views_gained = m.views_gained + d.views_gained,
-           impressions_gained = m.impressions_gained + d.impressions_gained,
-           engagement_gained = m.engagement_gained + d.engagement_gained,
-           reach_gained = m.reach_gained + d.reach_gained,
-           engagement_rate = smelt.engagement_rate(m.engagement_gained + d.engagement_gained,
-                                                   m.reach_gained + d.reach_gained),
-           updated_at = now()
-      from tmp_mart_campaign_daily as d
-     where m.day = d.day and m.campaign_id = d.campaign_id;
-    get diagnostics v_rows = row_count;
-
-    insert into gold.mart_campaign_daily (
-        day, campaign_id, campaign, brand, posts, authors, observations, scored_posts, sentiment_sum,
-        avg_sentiment, positive_posts, neutral_posts, negative_posts, likes_gained, shares_gained,
-        comments_gained, views_gained, impressions_gained, engagement_gained, reach_gained,
-        engagement_rate)
-    select
-        day, campaign_id, campaign, brand, posts, authors, observations, scored_posts, sentiment_sum,
-        smelt.average_sentiment(sentiment_sum, scored_posts), positive_posts, neutral_posts,
-        negative_posts, likes_gained, shares_gained, comments_gained, views_gained, impressions_gained,
-        engagement_gained, reach_gained, smelt.engagement_rate(engagement_gained, reach_gained)
-    from tmp_mart_campaign_daily as d
-    where not exists (
-        select 1 from gold.mart_campaign_daily as m
-        where m.day = d.day and m.campaign_id = d.campaign_id)
-    order by day, campaign_id;
-    get diagnostics v_inserted = row_count;
-    v_rows := v_rows + v_inserted;
-
-    delete from gold.mart_campaign_daily as m
-     using tmp_mart_campaign_daily as s
-     where m.day = s.day and m.campaign_id = s.campaign_id
-       and (m.posts, m.authors, m.observations, m.scored_posts, m.sentiment_sum, m.positive_posts,
-            m.neutral_posts, m.negative_posts, m.likes_gained, m.shares_gained, m.comments_gained,
-            m.views_gained, m.impressions_gained, m.engagement_gained, m.reach_gained)
-           = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    v_rows := smelt.apply_mart_deltas('gold.mart_campaign_daily',
+                                      'pg_temp.tmp_mart_campaign_daily',
+                                      '{day,campaign_id}',
+                                      jsonb_build_object(
+                                          'avg_sentiment', 'smelt.average_sentiment(sentiment_sum, scored_posts)',
+                                          'engagement_rate', 'smelt.engagement_rate(engagement_gained, reach_gained)'),
+                                      '{campaign,brand}');
 
     return v_rows;
 end;

@@ -3,7 +3,8 @@
 -- grain: one row per (UTC hour of created_at, normalized hashtag) with posts
 -- key: (hour, hashtag)
 -- upstreams: gold.fct_posts, gold.bridge_post_hashtag (via pg_temp.tmp_post_delta)
--- refresh: incremental (signed deltas); rows that fall to zero are deleted.
+-- refresh: incremental (signed deltas, applied by smelt.apply_mart_deltas);
+-- rows that fall to zero are deleted.
 -- metrics (docs/data-dictionary.md):
 --   posts            posts created in the hour carrying the hashtag
 --   scored_posts     of those, posts with a sentiment score
@@ -18,8 +19,7 @@ language plpgsql
 set client_min_messages = warning
 as $$
 declare
-    v_rows     bigint;
-    v_inserted bigint;
+    v_rows bigint;
 begin
     drop table if exists pg_temp.tmp_mart_hashtag_sentiment_hourly;
     create temp table tmp_mart_hashtag_sentiment_hourly on commit drop as
@@ -61,45 +61,12 @@ begin
         from deltas
     )
 
-    select *
-    from final
-    where (posts, scored_posts, sentiment_sum, positive_posts, neutral_posts, negative_posts)
-          <> (0, 0, 0, 0, 0, 0);
+    select * from final;
 
-    update gold.mart_hashtag_sentiment_hourly as m
-       set posts = m.posts + d.posts,
-           scored_posts = m.scored_posts + d.scored_posts,
-           sentiment_sum = m.sentiment_sum + d.sentiment_sum,
-           avg_sentiment = smelt.average_sentiment(m.sentiment_sum + d.sentiment_sum,
-                                                   m.scored_posts + d.scored_posts),
-           positive_posts = m.positive_posts + d.positive_posts,
-           neutral_posts = m.neutral_posts + d.neutral_posts,
-           negative_posts = m.negative_posts + d.negative_posts,
-           updated_at = now()
-      from tmp_mart_hashtag_sentiment_hourly as d
-     where m.hour = d.hour and m.hashtag = d.hashtag;
-    get diagnostics v_rows = row_count;
-
-    insert into gold.mart_hashtag_sentiment_hourly (
-        hour, hashtag, posts, scored_posts, sentiment_sum, avg_sentiment,
-        positive_posts, neutral_posts, negative_posts)
-    select
-        hour, hashtag, posts, scored_posts, sentiment_sum,
-        smelt.average_sentiment(sentiment_sum, scored_posts),
-        positive_posts, neutral_posts, negative_posts
-    from tmp_mart_hashtag_sentiment_hourly as d
-    where not exists (
-        select 1 from gold.mart_hashtag_sentiment_hourly as m
-        where m.hour = d.hour and m.hashtag = d.hashtag)
-    order by hour, hashtag;
-    get diagnostics v_inserted = row_count;
-    v_rows := v_rows + v_inserted;
-
-    delete from gold.mart_hashtag_sentiment_hourly as m
-     using tmp_mart_hashtag_sentiment_hourly as s
-     where m.hour = s.hour and m.hashtag = s.hashtag
-       and (m.posts, m.scored_posts, m.sentiment_sum, m.positive_posts, m.neutral_posts, m.negative_posts)
-           = (0, 0, 0, 0, 0, 0);
+    v_rows := smelt.apply_mart_deltas('gold.mart_hashtag_sentiment_hourly',
+                                      'pg_temp.tmp_mart_hashtag_sentiment_hourly',
+                                      '{hour,hashtag}',
+                                      '{"avg_sentiment": "smelt.average_sentiment(sentiment_sum, scored_posts)"}');
 
     return v_rows;
 end;

@@ -3,7 +3,8 @@
 -- grain: one row per (UTC hour, platform) with activity; key: (hour, platform)
 -- upstreams: gold.fct_posts, gold.fct_comments, gold.fct_engagement_minute
 --   (via pg_temp.tmp_post_delta, tmp_comment_delta, tmp_minute_delta)
--- refresh: incremental (signed deltas); rows that fall to zero are deleted.
+-- refresh: incremental (signed deltas, applied by smelt.apply_mart_deltas);
+-- rows that fall to zero are deleted.
 -- metrics (docs/data-dictionary.md):
 --   posts, comments      created in the hour (created_at)
 --   observations         post observations made in the hour (observed_at)
@@ -18,8 +19,7 @@ language plpgsql
 set client_min_messages = warning
 as $$
 declare
-    v_rows     bigint;
-    v_inserted bigint;
+    v_rows bigint;
 begin
     drop table if exists pg_temp.tmp_mart_hourly_activity;
     create temp table tmp_mart_hourly_activity on commit drop as
@@ -78,64 +78,16 @@ begin
             sum(reach_gained)::bigint as reach_gained
         from changes
         group by hour, platform
-    ),
-
-    final as (
-        select *
-        from deltas
-        where (posts, comments, observations, scored_posts, sentiment_sum, likes_gained, shares_gained,
-               comments_gained, views_gained, impressions_gained, engagement_gained, reach_gained)
-              <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     )
 
-    select * from final;
+    select * from deltas;
 
-    update gold.mart_hourly_activity as m
-       set posts = m.posts + d.posts,
-           comments = m.comments + d.comments,
-           observations = m.observations + d.observations,
-           scored_posts = m.scored_posts + d.scored_posts,
-           sentiment_sum = m.sentiment_sum + d.sentiment_sum,
-           avg_sentiment = smelt.average_sentiment(m.sentiment_sum + d.sentiment_sum,
-                                                   m.scored_posts + d.scored_posts),
-           likes_gained = m.likes_gained + d.likes_gained,
-           shares_gained = m.shares_gained + d.shares_gained,
-           comments_gained = m.comments_gained + d.comments_gained,
-           views_gained = m.views_gained + d.views_gained,
-           impressions_gained = m.impressions_gained + d.impressions_gained,
-           engagement_gained = m.engagement_gained + d.engagement_gained,
-           reach_gained = m.reach_gained + d.reach_gained,
-           engagement_rate = smelt.engagement_rate(m.engagement_gained + d.engagement_gained,
-                                                   m.reach_gained + d.reach_gained),
-           updated_at = now()
-      from tmp_mart_hourly_activity as d
-     where m.hour = d.hour and m.platform = d.platform;
-    get diagnostics v_rows = row_count;
-
-    insert into gold.mart_hourly_activity (
-        hour, platform, posts, comments, observations, scored_posts, sentiment_sum, avg_sentiment,
-        likes_gained, shares_gained, comments_gained, views_gained, impressions_gained,
-        engagement_gained, reach_gained, engagement_rate)
-    select
-        hour, platform, posts, comments, observations, scored_posts, sentiment_sum,
-        smelt.average_sentiment(sentiment_sum, scored_posts),
-        likes_gained, shares_gained, comments_gained, views_gained, impressions_gained,
-        engagement_gained, reach_gained, smelt.engagement_rate(engagement_gained, reach_gained)
-    from tmp_mart_hourly_activity as d
-    where not exists (
-        select 1 from gold.mart_hourly_activity as m
-        where m.hour = d.hour and m.platform = d.platform)
-    order by hour, platform;
-    get diagnostics v_inserted = row_count;
-    v_rows := v_rows + v_inserted;
-
-    delete from gold.mart_hourly_activity as m
-     using tmp_mart_hourly_activity as s
-     where m.hour = s.hour and m.platform = s.platform
-       and (m.posts, m.comments, m.observations, m.scored_posts, m.sentiment_sum, m.likes_gained,
-            m.shares_gained, m.comments_gained, m.views_gained, m.impressions_gained,
-            m.engagement_gained, m.reach_gained)
-           = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    v_rows := smelt.apply_mart_deltas('gold.mart_hourly_activity',
+                                      'pg_temp.tmp_mart_hourly_activity',
+                                      '{hour,platform}',
+                                      jsonb_build_object(
+                                          'avg_sentiment', 'smelt.average_sentiment(sentiment_sum, scored_posts)',
+                                          'engagement_rate', 'smelt.engagement_rate(engagement_gained, reach_gained)'));
 
     return v_rows;
 end;

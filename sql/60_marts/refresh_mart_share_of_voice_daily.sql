@@ -4,8 +4,9 @@
 -- upstreams: gold.fct_posts, gold.bridge_post_campaign,
 --   gold.fct_engagement_minute, gold.dim_campaign (via pg_temp.tmp_post_delta,
 --   tmp_minute_delta)
--- refresh: incremental (signed deltas); then the shares of every touched day
--- are recomputed from that day's brand rows (a handful per day).
+-- refresh: incremental (signed deltas, applied by smelt.apply_mart_deltas);
+-- then the shares of every touched day are recomputed from that day's brand
+-- rows (a handful per day).
 -- metrics (docs/data-dictionary.md):
 --   posts             posts created that day in any campaign of the brand
 --                     (a post counts once per brand)
@@ -18,8 +19,7 @@ language plpgsql
 set client_min_messages = warning
 as $$
 declare
-    v_rows     bigint;
-    v_inserted bigint;
+    v_rows bigint;
 begin
     drop table if exists pg_temp.tmp_mart_share_of_voice_daily;
     create temp table tmp_mart_share_of_voice_daily on commit drop as
@@ -51,37 +51,13 @@ begin
                sum(engagement_gained)::bigint as engagement_gained
         from changes
         group by day, brand
-    ),
-
-    final as (
-        select * from deltas where (posts, observations, engagement_gained) <> (0, 0, 0)
     )
 
-    select * from final;
+    select * from deltas;
 
-    update gold.mart_share_of_voice_daily as m
-       set posts = m.posts + d.posts,
-           observations = m.observations + d.observations,
-           engagement_gained = m.engagement_gained + d.engagement_gained,
-           updated_at = now()
-      from tmp_mart_share_of_voice_daily as d
-     where m.day = d.day and m.brand = d.brand;
-    get diagnostics v_rows = row_count;
-
-    insert into gold.mart_share_of_voice_daily (day, brand, posts, observations, engagement_gained)
-    select day, brand, posts, observations, engagement_gained
-    from tmp_mart_share_of_voice_daily as d
-    where not exists (
-        select 1 from gold.mart_share_of_voice_daily as m
-        where m.day = d.day and m.brand = d.brand)
-    order by day, brand;
-    get diagnostics v_inserted = row_count;
-    v_rows := v_rows + v_inserted;
-
-    delete from gold.mart_share_of_voice_daily as m
-     using tmp_mart_share_of_voice_daily as s
-     where m.day = s.day and m.brand = s.brand
-       and (m.posts, m.observations, m.engagement_gained) = (0, 0, 0);
+    v_rows := smelt.apply_mart_deltas('gold.mart_share_of_voice_daily',
+                                      'pg_temp.tmp_mart_share_of_voice_daily',
+                                      '{day,brand}');
 
     with days as (
         select distinct day from tmp_mart_share_of_voice_daily

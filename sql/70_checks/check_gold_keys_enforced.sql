@@ -37,6 +37,7 @@ with expected (table_name, key_columns) as (
         ('gold.mart_hourly_activity', '{hour,platform}'::text[]),
         ('gold.mart_hashtag_sentiment_hourly', '{hour,hashtag}'::text[]),
         ('gold.mart_hashtag_daily', '{day,hashtag}'::text[]),
+        ('gold.mart_hashtag_totals_7d', '{hashtag}'::text[]),
         ('gold.mart_campaign_daily', '{day,campaign_id}'::text[]),
         ('gold.mart_share_of_voice_daily', '{day,brand}'::text[]),
         ('gold.mart_daily_active_users', '{day,platform}'::text[]),

@@ -6,7 +6,8 @@
 -- dirty marks, snapshot the old gold state of those keys, refresh the
 -- dimensions, facts and bridges, build signed deltas, move the helper facts
 -- and every mart by the deltas, run the checks (smelt.gate_checks), publish
--- complete_through (smelt.publish_freshness).
+-- complete_through (smelt.publish_freshness) and move the trending window's
+-- totals with it when it entered a new day.
 -- All of it runs in one subtransaction. When a check of severity error
 -- fails, it is rolled back (gold stays at its last good state, the dirty
 -- marks stay for the next run), the step rows are recorded with status
@@ -29,7 +30,7 @@ declare
         'refresh_fct_engagement_minute', 'refresh_fct_comments', 'refresh_dim_date',
         'gold_build_deltas', 'refresh_fct_user_activity_daily', 'refresh_fct_campaign_author_daily',
         'refresh_mart_engagement_minute', 'refresh_mart_hourly_activity',
-        'refresh_mart_hashtag_sentiment_hourly', 'refresh_mart_hashtag_daily',
+        'refresh_mart_hashtag_sentiment_hourly', 'refresh_mart_hashtag_daily', 'refresh_mart_hashtag_totals_7d',
         'refresh_mart_campaign_daily', 'refresh_mart_share_of_voice_daily',
         'refresh_mart_daily_active_users', 'refresh_mart_volume_by_region_daily',
         'refresh_mart_volume_by_language_daily'];
@@ -80,6 +81,8 @@ begin
         v_current := 'mart_freshness';
         v_started := clock_timestamp();
         v_rows := smelt.publish_freshness(v_watermark);
+        -- a new UTC day moves the trending window: rebuild its totals now
+        v_rows := v_rows + smelt.refresh_mart_hashtag_totals_7d(false);
         v_runs := v_runs || jsonb_build_object(
             'model', 'gold.mart_freshness', 'rows', v_rows, 'started_at', v_started,
             'finished_at', clock_timestamp());

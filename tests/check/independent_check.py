@@ -4,7 +4,7 @@
     tests/check/independent_check.py --events FILE --database CONNINFO [--campaigns FILE]
 
 Reads the JSON lines that `smelt generate --output FILE` wrote (the very
-messages that went to Kafka), computes five figures with its own logic,
+messages that went to Kafka), computes six figures with its own logic,
 written from docs/ingest.md, docs/decoding.md, docs/text-features.md and
 docs/data-dictionary.md rather than from the SQL, and compares each one
 exactly with gold:
@@ -14,6 +14,9 @@ exactly with gold:
   3. top 20 hashtags by posts, all days    gold.mart_hashtag_daily.posts
   4. posts per campaign per day            gold.mart_campaign_daily.posts
   5. daily active users per platform       gold.mart_daily_active_users
+  6. trending hashtags: posts in the 7-day  gold.mart_trending_hashtags_7d
+     window and the 7 days before it        (the window: the UTC day of the
+                                            published complete_through)
 
 Prints a short report per figure and exits 1 when any figure differs
 (2 on usage or database errors). Standard library only.
@@ -447,7 +450,7 @@ def load_campaigns(path):
 # The figures
 
 
-def compute(events_path, campaigns):
+def compute(events_path, campaigns, window_end=None):
     posts = {}            # (source, id) -> (observed_us, seq, decoded)   newest observation wins
     observations = {}     # (source, id, observed_us) -> (seq, likes)      duplicates collapsed
     comments = {}         # (source, id) -> (observed_us, seq, decoded)
@@ -540,7 +543,24 @@ def compute(events_path, campaigns):
         p, c = posting.get(key, set()), commenting.get(key, set())
         dau[key] = (len(p | c), len(p), len(c))
 
+    # 6. trending: posts per hashtag created in the 7 UTC days ending with
+    # window_end (a date) and in the 7 days before; hashtags with posts in the window
+    trending = {}
+    if window_end is not None:
+        end_us = calendar.timegm(window_end.timetuple()) * 1000000 + 86400 * 1000000
+        week_us = 7 * 86400 * 1000000
+        window = defaultdict(lambda: [0, 0])
+        for _, (_, _, row) in posts.items():
+            created = row["created"]
+            if not (end_us - 2 * week_us <= created < end_us):
+                continue
+            for tag in {normalize_hashtag(t) for t in row["tags"]}:
+                if tag:
+                    window[tag][0 if created >= end_us - week_us else 1] += 1
+        trending = {tag: tuple(v) for tag, v in window.items() if v[0] > 0}
+
     return {
+        "trending": trending,
         "posts_day": dict(posts_day),
         "likes_hour": dict(likes_hour),
         "obs_hour": dict(obs_hour),
@@ -581,6 +601,8 @@ def gold_figures(conninfo):
         group by hashtag order by sum(posts) desc, hashtag collate "C" limit 20""")]
     g["campaign_day"] = {(d, c): int(n) for d, c, n in query(conninfo, """
         select day, campaign, posts from gold.mart_campaign_daily where posts <> 0""")}
+    g["trending"] = {t: (int(n), int(m)) for t, n, m in query(conninfo, """
+        select hashtag, posts_7d, posts_previous_7d from gold.mart_trending_hashtags_7d""")}
     g["dau"] = {(d, p): (int(a), int(po), int(co)) for d, p, a, po, co in query(conninfo, """
         select day, platform, active_users, posting_users, commenting_users
         from gold.mart_daily_active_users""")}
@@ -623,7 +645,10 @@ def main():
     parser.add_argument("--campaigns", help="JSON list of campaigns (default: the generator's six, from 2000-01-01)")
     args = parser.parse_args()
 
-    mine, stats = compute(args.events, load_campaigns(args.campaigns))
+    window_end = [dt.date.fromisoformat(d) for (d,) in query(args.database, """
+        select (complete_through at time zone 'UTC')::date from gold.mart_freshness
+        where mart = 'mart_hashtag_sentiment_hourly' and complete_through is not null""")]
+    mine, stats = compute(args.events, load_campaigns(args.campaigns), window_end[0] if window_end else None)
     print("events: " + " ".join("%s=%d" % kv for kv in sorted(stats.items())))
     gold = gold_figures(args.database)
 
@@ -635,6 +660,7 @@ def main():
     ok &= compare_lists("3. top 20 hashtags by posts", mine["top20"], gold["top20"])
     ok &= compare_maps("4. posts per campaign per day", mine["campaign_day"], gold["campaign_day"])
     ok &= compare_maps("5. daily active users (active, posting, commenting)", mine["dau"], gold["dau"])
+    ok &= compare_maps("6. trending hashtags (posts 7d, previous 7d)", mine["trending"], gold["trending"])
     print("independent check: %s" % ("gold matches" if ok else "gold DIFFERS"))
     return 0 if ok else 1
 

@@ -106,6 +106,9 @@ api_ok() {
     done
 }
 check "every API endpoint answers JSON" api_ok
+grain_of() { curl -s "${url}api/engagement_minute?minutes=$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["grain"])'; }
+engagement_grains() { [ "$(grain_of 1440)" = minute ] && [ "$(grain_of 1441)" = hour ] && [ "$(grain_of 43200)" = hour ]; }
+check "engagement_minute: minutes up to a day, hours beyond" engagement_grains
 refuses() {  # refuses QUERY EXPECTED_STATUS TEXT: status and a message naming the problem
     local body status
     body=$(curl -s -w '\n%{http_code}' "${url}api/$1")

@@ -102,7 +102,7 @@ truncate silver.posts, silver.post_observations, silver.post_hashtags, silver.po
          gold.dim_post, gold.dim_user, gold.dim_hashtag, gold.bridge_post_hashtag, gold.bridge_post_campaign,
          gold.fct_posts, gold.fct_engagement_minute, gold.fct_comments, gold.fct_user_activity_daily,
          gold.fct_campaign_author_daily, gold.mart_engagement_minute, gold.mart_hourly_activity,
-         gold.mart_hashtag_sentiment_hourly, gold.mart_hashtag_daily, gold.mart_campaign_daily,
+         gold.mart_hashtag_sentiment_hourly, gold.mart_hashtag_daily, gold.mart_hashtag_totals_7d, gold.mart_campaign_daily,
          gold.mart_share_of_voice_daily, gold.mart_daily_active_users, gold.mart_volume_by_region_daily,
          gold.mart_volume_by_language_daily, smelt.dirty_posts, smelt.dirty_comments, smelt.dirty_users;
 select from pg_temp.stage(null);

@@ -29,6 +29,9 @@
     var d = new Date(iso);
     return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   }
+  function hourLabel(iso) {
+    return new Date(iso).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  }
   function dayLabel(day) { return new Date(day + 'T00:00:00Z').toLocaleDateString([], { month: 'short', day: 'numeric', timeZone: 'UTC' }); }
   function ago(seconds) {
     if (seconds === null || seconds === undefined) return 'never';
@@ -60,6 +63,8 @@
   }
 
   function drawEngagement(body) {
+    // ranges over a day come in hours (body.grain), a minute-wide chart of 30 days being unreadable
+    var hourly = body.grain === 'hour';
     var minutesSeen = [];
     var byPlatform = {};
     body.rows.forEach(function (r) {
@@ -87,11 +92,12 @@
       } },
       legend: { bottom: 0, type: 'scroll' },
       grid: { left: 60, right: 16, top: 30, bottom: 56 },
-      xAxis: { type: 'category', data: minutesSeen.map(timeLabel) },
-      yAxis: { type: 'value', name: 'interactions / min' },
+      xAxis: { type: 'category', data: minutesSeen.map(hourly ? hourLabel : timeLabel) },
+      yAxis: { type: 'value', name: hourly ? 'interactions / hour' : 'interactions / min' },
       series: series
     }, { replaceMerge: ['series'] });
     state.data.engagementMinutes = minutesSeen;
+    state.data.engagementGrain = body.grain;
     el('chart-engagement').setAttribute('data-last-minute', minutesSeen.length ? minutesSeen[minutesSeen.length - 1] : '');
     mark('engagement', body.rows.length);
   }
