@@ -276,6 +276,30 @@ class ControlledBroker {
   std::string bootstrap_;
 };
 
+TEST_F(IngestKafkaFaults, TimedOutOffsetLookupsAreRetried) {
+  ControlledBroker broker(4);
+  auto first = start_worker(conninfo(), broker.bootstrap());
+  produce(broker.bootstrap(), TOPIC, messages("before", 200));
+  ASSERT_TRUE(eventually([&] { return caught_up(conninfo(), broker.bootstrap()); }, 60s)) << first->err();
+  // A second worker joins: both look up the offsets of their new partitions.
+  broker.command("errors ListOffsets 10 REQUEST_TIMED_OUT");
+  auto second = start_worker(conninfo(), broker.bootstrap());
+  ASSERT_TRUE(eventually([&] { return logged(*second, "partitions assigned") || !second->running(); }, 60s));
+  produce(broker.bootstrap(), TOPIC, messages("after", 200));
+  EXPECT_TRUE(eventually([&] { return caught_up(conninfo(), broker.bootstrap()); }, 60s))
+      << first->err() << second->err();
+  EXPECT_TRUE(first->running()) << first->err();
+  EXPECT_TRUE(second->running()) << second->err();
+  EXPECT_TRUE(logged(*first, "REQUEST_TIMED_OUT") || logged(*second, "REQUEST_TIMED_OUT") ||
+              logged(*first, "Request timed out") || logged(*second, "Request timed out"))
+      << "the fault struck";
+  first->signal(SIGTERM);
+  second->signal(SIGTERM);
+  EXPECT_EQ(first->wait(30s), 0) << first->err();
+  EXPECT_EQ(second->wait(30s), 0) << second->err();
+  expect_each_offset_once(conninfo(), broker.bootstrap());
+}
+
 TEST_F(IngestKafkaFaults, RefusedAuthenticationIsExitFour) {
   ControlledBroker broker(1);
   broker.command("errors SaslHandshake 1000 ILLEGAL_SASL_STATE");

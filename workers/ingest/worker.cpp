@@ -6,6 +6,7 @@
 #include <cstring>
 #include <exception>
 #include <set>
+#include <thread>
 #include <vector>
 
 #include "common/error.hpp"
@@ -102,6 +103,7 @@ class Worker {
   void assign(rd_kafka_topic_partition_list_t* partitions);
   void revoke(rd_kafka_topic_partition_list_t* partitions);
   std::int64_t start_offset(std::int32_t partition);
+  std::pair<std::int64_t, std::int64_t> watermarks(std::int32_t partition);
   std::map<std::int32_t, std::int64_t> position(const std::set<std::int32_t>& partitions);
   void check_logs(const std::map<std::int32_t, StoredOffset>& stored);
   void handle(const rd_kafka_message_t* message);
@@ -243,15 +245,31 @@ void Worker::rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t*
 }
 
 std::int64_t Worker::start_offset(std::int32_t partition) {
-  std::int64_t low = 0;
-  std::int64_t high = 0;
-  auto err = rd_kafka_query_watermark_offsets(consumer_.get(), options_.kafka.topic.c_str(), partition, &low, &high,
-                                              WATERMARK_TIMEOUT_MS);
-  if (err) {
-    throw Error(ExitCode::kafka, "cannot read offsets of partition " + std::to_string(partition) + ": " +
-                                     rd_kafka_err2str(err));
-  }
+  const auto [low, high] = watermarks(partition);
   return options_.start_from == "latest" ? high : low;
+}
+
+// The broker's first and next offset of `partition`. A lookup that fails (the
+// request timed out, the leader moved) is tried again until --kafka-timeout.
+std::pair<std::int64_t, std::int64_t> Worker::watermarks(std::int32_t partition) {
+  const auto started = Clock::now();
+  for (int attempt = 1;; ++attempt) {
+    std::int64_t low = 0;
+    std::int64_t high = 0;
+    auto err = rd_kafka_query_watermark_offsets(consumer_.get(), options_.kafka.topic.c_str(), partition, &low, &high,
+                                                WATERMARK_TIMEOUT_MS);
+    if (!err) return {low, high};
+    const std::string what = "cannot read offsets of partition " + std::to_string(partition) + ": " + rd_kafka_err2str(err);
+    if (pg::retry_expired(options_.kafka_timeout_s, seconds_since(started))) {
+      throw Error(ExitCode::kafka, what + " (for " + std::to_string(static_cast<int>(seconds_since(started))) +
+                                       " s, --kafka-timeout " +
+                                       std::to_string(static_cast<int>(options_.kafka_timeout_s)) + ")");
+    }
+    if (signals::stop_requested()) throw Error(ExitCode::interrupted, "stopped while " + what);
+    log::warn("Kafka offset lookup failed; retrying",
+              {{"run_id", run_id_}, {"error", rd_kafka_err2name(err)}, {"detail", what}, {"attempt", attempt}});
+    std::this_thread::sleep_for(pg::retry_delay(attempt));
+  }
 }
 
 // Stored next offsets of `partitions` (initialised for partitions never read),
@@ -279,13 +297,7 @@ void Worker::check_logs(const std::map<std::int32_t, StoredOffset>& stored) {
   std::vector<std::string> problems;
   std::map<std::int32_t, std::int64_t> to_read;
   for (const auto& [partition, offset] : stored) {
-    std::int64_t low = 0;
-    std::int64_t high = 0;
-    if (auto err = rd_kafka_query_watermark_offsets(consumer_.get(), options_.kafka.topic.c_str(), partition, &low,
-                                                    &high, WATERMARK_TIMEOUT_MS)) {
-      throw Error(ExitCode::kafka, "cannot read offsets of partition " + std::to_string(partition) + ": " +
-                                       rd_kafka_err2str(err));
-    }
+    const auto [low, high] = watermarks(partition);
     const std::string where = "partition " + std::to_string(partition) + ": stored next offset " +
                               std::to_string(offset.next) + ", but the broker's log " + describe_log(low, high);
     if (offset.next > high || offset.next < low) {
