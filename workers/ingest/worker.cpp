@@ -117,6 +117,8 @@ class Worker {
   void kafka_unavailable(const std::string& reason);
   void check_kafka();
   void resync();
+  void seek_failed(const std::string& reason);
+  void retry_seek();
   void maybe_log_progress();
   void check_stored_offsets();
   void maintain_partitions();
@@ -152,6 +154,11 @@ class Worker {
   Clock::time_point kafka_down_since_;
   Clock::time_point next_kafka_probe_;
   Clock::time_point last_kafka_warning_;
+  // A seek to the stored offsets failed (timed out): partitions paused, retried from the loop.
+  bool seek_due_ = false;
+  int seek_attempts_ = 0;
+  Clock::time_point seek_failing_since_;
+  Clock::time_point next_seek_attempt_;
   std::exception_ptr callback_error_;
   IngestStats stats_;
   Clock::time_point started_ = Clock::now();
@@ -355,7 +362,7 @@ void Worker::assign(rd_kafka_topic_partition_list_t* partitions) {
   } else {
     rd_kafka_assign(consumer_.get(), partitions);
   }
-  if (db_down_) rd_kafka_pause_partitions(consumer_.get(), partitions);
+  if (db_down_ || seek_due_) rd_kafka_pause_partitions(consumer_.get(), partitions);
 }
 
 void Worker::revoke(rd_kafka_topic_partition_list_t* partitions) {
@@ -413,7 +420,8 @@ void Worker::handle(const rd_kafka_message_t* message) {
     kafka_down_ = false;
     log::info("Kafka reachable again", {{"run_id", run_id_}, {"down_s", seconds_since(kafka_down_since_)}});
   }
-  if (db_down_) return;  // partitions are paused; what was fetched is read again after the resync
+  // Partitions are paused; what was fetched is read again after the resync.
+  if (db_down_ || seek_due_) return;
   if (message->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET || message->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE) {
     offset_gone(message);
   }
@@ -601,7 +609,7 @@ void Worker::retry_database() {
     return;
   }
   db_down_ = false;
-  set_paused(false);
+  if (!seek_due_) set_paused(false);
   log::info(disk_full_ ? "PostgreSQL accepts writes again; ingest resumed" : "reconnected to PostgreSQL; ingest resumed",
             {{"run_id", run_id_}, {"down_s", seconds_since(db_down_since_)}, {"attempts", db_attempts_}});
   disk_full_ = false;
@@ -643,7 +651,8 @@ void Worker::check_kafka() {
   next_kafka_probe_ = Clock::now() + KAFKA_PROBE_INTERVAL;
 }
 
-// Positions every assigned partition at its stored offset again.
+// Positions every assigned partition at its stored offset again. A seek that
+// fails leaves them paused and is tried again from the loop (retry_seek).
 void Worker::resync() {
   auto stored = writer_.load_offsets();
   kafka::PartitionListPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(next_offset_.size())));
@@ -651,11 +660,56 @@ void Worker::resync() {
     next = stored.at(partition).next;
     rd_kafka_topic_partition_list_add(list.get(), options_.kafka.topic.c_str(), partition)->offset = next;
   }
-  if (list->cnt == 0) return;
-  if (auto* error = rd_kafka_seek_partitions(consumer_.get(), list.get(), SEEK_TIMEOUT_MS)) {
-    std::string text = rd_kafka_error_string(error);
-    rd_kafka_error_destroy(error);
-    throw Error(ExitCode::kafka, "cannot seek to stored offsets: " + text);
+  if (list->cnt > 0) {
+    if (auto* error = rd_kafka_seek_partitions(consumer_.get(), list.get(), SEEK_TIMEOUT_MS)) {
+      std::string text = rd_kafka_error_string(error);
+      rd_kafka_error_destroy(error);
+      seek_failed(text);
+      return;
+    }
+    // A partition the client could not seek yet (its fetcher not started, a
+    // previous stop in progress) would otherwise read on from where it was.
+    for (int i = 0; i < list->cnt; ++i) {
+      if (list->elems[i].err == RD_KAFKA_RESP_ERR_NO_ERROR) continue;
+      seek_failed("partition " + std::to_string(list->elems[i].partition) + ": " + rd_kafka_err2str(list->elems[i].err));
+      return;
+    }
+  }
+  if (!seek_due_) return;
+  seek_due_ = false;
+  if (!db_down_) set_paused(false);
+  log::info("seeked to the stored offsets; reading resumed",
+            {{"run_id", run_id_}, {"attempts", seek_attempts_}, {"down_s", seconds_since(seek_failing_since_)}});
+}
+
+// A seek can time out inside the client (in the middle of a rebalance, for
+// one): the partitions stay paused and the seek is retried, polling in
+// between, until --kafka-timeout.
+void Worker::seek_failed(const std::string& reason) {
+  if (!seek_due_) {
+    log::warn("cannot seek to the stored offsets; partitions paused, retrying",
+              {{"run_id", run_id_}, {"detail", reason}});
+    seek_due_ = true;
+    seek_attempts_ = 0;
+    seek_failing_since_ = Clock::now();
+  }
+  const double down_s = seconds_since(seek_failing_since_);
+  if (pg::retry_expired(options_.kafka_timeout_s, down_s)) {
+    throw Error(ExitCode::kafka, "cannot seek to stored offsets for " + std::to_string(static_cast<int>(down_s)) +
+                                     " s (--kafka-timeout " +
+                                     std::to_string(static_cast<int>(options_.kafka_timeout_s)) + "): " + reason);
+  }
+  set_paused(true);
+  next_seek_attempt_ = Clock::now() + pg::retry_delay(++seek_attempts_);
+}
+
+void Worker::retry_seek() {
+  if (!seek_due_ || db_down_ || Clock::now() < next_seek_attempt_) return;
+  try {
+    resync();
+  } catch (const Error& e) {
+    if (!is_transient(e)) throw;
+    database_unavailable(e);
   }
 }
 
@@ -664,7 +718,7 @@ void Worker::resync() {
 // off) or a connection that died while idle shows up here instead of
 // stalling an idle worker until its next batch is fenced.
 void Worker::check_stored_offsets() {
-  if (db_down_ || !batch_.empty() || next_offset_.empty()) return;
+  if (db_down_ || seek_due_ || !batch_.empty() || next_offset_.empty()) return;
   try {
     auto stored = writer_.load_offsets();
     for (const auto& [partition, next] : next_offset_) {
@@ -708,7 +762,7 @@ void Worker::maybe_log_progress() {
 // --idle-exit: no message for that long once partitions were assigned (joining
 // a group takes seconds; a worker that never gets partitions waits longer).
 bool Worker::idle_long_enough() const {
-  if (options_.idle_exit_s <= 0 || !batch_.empty() || db_down_ || kafka_down_) return false;
+  if (options_.idle_exit_s <= 0 || !batch_.empty() || db_down_ || kafka_down_ || seek_due_) return false;
   const double limit_s = assigned_once_ ? options_.idle_exit_s : std::max(options_.idle_exit_s, UNASSIGNED_IDLE_EXIT_S);
   return seconds_since(last_message_) >= limit_s;
 }
@@ -744,6 +798,7 @@ IngestStats Worker::run() {
     const bool due = !batch_.empty() && seconds_since(batch_started_) * 1000 >= options_.batch_wait_ms;
     if ((full || due) && !db_down_) flush();
     retry_database();
+    retry_seek();
     check_kafka();
     maybe_log_progress();
     update_lag_metrics();
