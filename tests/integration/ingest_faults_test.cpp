@@ -276,6 +276,38 @@ class ControlledBroker {
   std::string bootstrap_;
 };
 
+// Partitions paused while PostgreSQL was away stay paused inside the Kafka
+// client across a rebalance: a worker that had them revoked during the
+// outage and gets them back once PostgreSQL is up must read them again.
+TEST(IngestPostgresFaults, PartitionsRevokedDuringAnOutageAreReadAgainWhenReassignedAfterIt) {
+  PrivatePostgres pg;
+  migrate(pg.conninfo());
+  ControlledBroker broker(4);
+  auto first = start_worker(pg.conninfo(), broker.bootstrap());
+  auto second = start_worker(pg.conninfo(), broker.bootstrap());
+  produce(broker.bootstrap(), TOPIC, messages("before", 400));
+  ASSERT_TRUE(eventually([&] { return caught_up(pg.conninfo(), broker.bootstrap()); }, 60s)) << first->err();
+  ASSERT_TRUE(eventually([&] { return logged(*first, "partitions assigned") && logged(*second, "partitions assigned"); },
+                         60s));
+  pg.stop("fast");
+  ASSERT_TRUE(eventually([&] { return logged(*first, "lost the PostgreSQL"); }, 60s)) << first->err();
+  // The group's next assignment arrives late: after PostgreSQL is back.
+  broker.command("delay 1 SyncGroup 1 12000");
+  const auto revoked_before = first->err().rfind("partitions revoked");
+  second->signal(SIGTERM);
+  EXPECT_EQ(second->wait(30s), 0) << second->err();
+  ASSERT_TRUE(eventually([&] { return first->err().rfind("partitions revoked") != revoked_before; }, 30s))
+      << first->err();
+  pg.start();
+  ASSERT_TRUE(eventually([&] { return logged(*first, "reconnected to PostgreSQL"); }, 60s)) << first->err();
+  produce(broker.bootstrap(), TOPIC, messages("after", 400));
+  EXPECT_TRUE(eventually([&] { return caught_up(pg.conninfo(), broker.bootstrap()); }, 90s)) << first->err();
+  EXPECT_TRUE(first->running()) << first->err();
+  first->signal(SIGTERM);
+  EXPECT_EQ(first->wait(30s), 0) << first->err();
+  expect_each_offset_once(pg.conninfo(), broker.bootstrap());
+}
+
 TEST_F(IngestKafkaFaults, TimedOutOffsetLookupsAreRetried) {
   ControlledBroker broker(4);
   auto first = start_worker(conninfo(), broker.bootstrap());

@@ -362,7 +362,13 @@ void Worker::assign(rd_kafka_topic_partition_list_t* partitions) {
   } else {
     rd_kafka_assign(consumer_.get(), partitions);
   }
-  if (db_down_ || seek_due_) rd_kafka_pause_partitions(consumer_.get(), partitions);
+  // librdkafka keeps a partition's pause across revocation and reassignment:
+  // one paused during an outage and revoked would come back paused.
+  if (db_down_ || seek_due_) {
+    rd_kafka_pause_partitions(consumer_.get(), partitions);
+  } else {
+    rd_kafka_resume_partitions(consumer_.get(), partitions);
+  }
 }
 
 void Worker::revoke(rd_kafka_topic_partition_list_t* partitions) {
