@@ -332,6 +332,21 @@ TEST_F(IngestKafkaFaults, TimedOutOffsetLookupsAreRetried) {
   expect_each_offset_once(conninfo(), broker.bootstrap());
 }
 
+// A partition never read starts at the first offset of its log, also when
+// the lookups of that offset time out first.
+TEST_F(IngestKafkaFaults, TimedOutOffsetLookupsDoNotSkipTheStartOfANewPartition) {
+  ControlledBroker broker(4);
+  produce(broker.bootstrap(), TOPIC, messages("m", 400));
+  broker.command("errors ListOffsets 10 REQUEST_TIMED_OUT");
+  auto worker = start_worker(conninfo(), broker.bootstrap());
+  EXPECT_TRUE(eventually([&] { return caught_up(conninfo(), broker.bootstrap()); }, 60s)) << worker->err();
+  EXPECT_TRUE(worker->running()) << worker->err();
+  worker->signal(SIGTERM);
+  EXPECT_EQ(worker->wait(30s), 0) << worker->err();
+  expect_each_offset_once(conninfo(), broker.bootstrap());
+  EXPECT_EQ(scalar("select count(*) from bronze.events"), "400");
+}
+
 TEST_F(IngestKafkaFaults, RefusedAuthenticationIsExitFour) {
   ControlledBroker broker(1);
   broker.command("errors SaslHandshake 1000 ILLEGAL_SASL_STATE");

@@ -49,6 +49,23 @@ bool is_kafka_outage(int err) {
   }
 }
 
+/// The broker's offset of `partition` for `which`: RD_KAFKA_OFFSET_BEGINNING
+/// (the log's first offset) or RD_KAFKA_OFFSET_END (the next one), one
+/// ListOffsets request, its answer matched to the partition asked for.
+/// (rd_kafka_query_watermark_offsets pairs its two answers by order of
+/// arrival and reads a failed one's -1 as an empty log: under ListOffsets
+/// errors it returned the end offset as the first, skipping the whole log.)
+rd_kafka_resp_err_t list_offset(rd_kafka_t* consumer, const std::string& topic, std::int32_t partition,
+                                std::int64_t which, std::int64_t& offset) {
+  kafka::PartitionListPtr list(rd_kafka_topic_partition_list_new(1));
+  rd_kafka_topic_partition_list_add(list.get(), topic.c_str(), partition)->offset = which;
+  if (auto err = rd_kafka_offsets_for_times(consumer, list.get(), WATERMARK_TIMEOUT_MS)) return err;
+  if (list->elems[0].err) return list->elems[0].err;
+  if (list->elems[0].offset < 0) return RD_KAFKA_RESP_ERR__FAIL;
+  offset = list->elems[0].offset;
+  return RD_KAFKA_RESP_ERR_NO_ERROR;
+}
+
 /// "holds offsets 0 to 41" or "is empty (next offset 0)".
 std::string describe_log(std::int64_t low, std::int64_t high) {
   if (high <= low) return "is empty (next offset " + std::to_string(high) + ")";
@@ -263,8 +280,9 @@ std::pair<std::int64_t, std::int64_t> Worker::watermarks(std::int32_t partition)
   for (int attempt = 1;; ++attempt) {
     std::int64_t low = 0;
     std::int64_t high = 0;
-    auto err = rd_kafka_query_watermark_offsets(consumer_.get(), options_.kafka.topic.c_str(), partition, &low, &high,
-                                                WATERMARK_TIMEOUT_MS);
+    auto err = list_offset(consumer_.get(), options_.kafka.topic, partition, RD_KAFKA_OFFSET_BEGINNING, low);
+    if (!err) err = list_offset(consumer_.get(), options_.kafka.topic, partition, RD_KAFKA_OFFSET_END, high);
+    if (!err && low > high) err = RD_KAFKA_RESP_ERR__FAIL;
     if (!err) return {low, high};
     const std::string what = "cannot read offsets of partition " + std::to_string(partition) + ": " + rd_kafka_err2str(err);
     if (pg::retry_expired(options_.kafka_timeout_s, seconds_since(started))) {
