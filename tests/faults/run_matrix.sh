@@ -339,8 +339,10 @@ fault_rebalance() {
     start_worker b
     start_worker c
     start_scheduler s
+    local saved_rate=$rate i victim n=0
+    rate=$(( events / 30 > 0 ? events / 30 : 1 ))  # a stream of about 30 s: several leave-and-join rounds
     stream
-    local i victim n=0
+    rate=$saved_rate
     while kill -0 "$generator_pid" 2>/dev/null; do
         pause_random 2000 4000
         victim=$(printf '%s\n' a b c | sed -n "$(( RANDOM % 3 + 1 ))p")
