@@ -170,6 +170,7 @@ verdict() {  # verdict [NOTE]: the pass criterion, one line per fault
     rejects=$(sql "select count(*) from bronze.rejects")
     malformed=$(sed -n 's/.*"malformed":\([0-9]*\).*/\1/p' "$work/generate-file.log" | tail -n 1)
     [ "$landed" = "$events" ] && [ "$duplicates" = 0 ] && [ "$rejects" = "$malformed" ] || outcome=fail
+    [ ! -s "$work/verdict.log" ] || outcome=fail  # every line there is a failure of this fault
     python3 "$root/tests/check/independent_check.py" --events "$work/events.jsonl" --database "$SMELT_DATABASE" \
         >"$work/independent-check.log" 2>&1 || { gold=fail; outcome=fail; }
     report "$events" "$landed" "$duplicates" "$rejects/$malformed" "$gold" "$processes" "$outcome" "$note"
@@ -247,19 +248,37 @@ pg_restart() {  # pg_restart MODE
 fault_pg-restart-fast() { pg_restart fast; }
 fault_pg-restart-immediate() { pg_restart immediate; }
 
-pg_signal_backends() {  # pg_signal_backends FUNCTION WHO
+signal_sessions() {  # signal_sessions FUNCTION: signals smelt's busy sessions; prints "INGEST SCHEDULER" hit
+    sql "with busy as materialized (
+             select pid, application_name like 'smelt-ingest/%' as ingest from pg_stat_activity
+             where (application_name like 'smelt-ingest/%' or application_name like 'smelt scheduler%')
+               and state in ('active', 'idle in transaction') and pid <> pg_backend_pid())
+         select count(*) filter (where ingest), count(*) filter (where not ingest) from busy where $1(pid)" \
+        2>/dev/null | tr '|' ' '
+}
+signal_some() {  # signal_some FUNCTION: true once a signal hit at least one session (hits added up)
+    local counts
+    counts=$(signal_sessions "$1")
+    set -- ${counts:-0 0}
+    ingest_hits=$((ingest_hits + $1))
+    scheduler_hits=$((scheduler_hits + $2))
+    [ $(($1 + $2)) -gt 0 ]
+}
+pg_signal_backends() {  # pg_signal_backends FUNCTION: 40 rounds, each hitting at least one busy session
+    local saved_rate=$rate i
+    rate=$(( events / 20 > 0 ? events / 20 : 1 ))  # the stream lasts about as long as the 40 rounds
     standard_pipeline
-    local hits=0 i
+    rate=$saved_rate
+    ingest_hits=0 scheduler_hits=0
     for ((i = 0; i < 40; i++)); do
         pause_random 100 800
-        n=$(sql "select count(*) filter (where $1(pid)) from pg_stat_activity
-                 where application_name like '$2' and pid <> pg_backend_pid() and state = 'active'" 2>/dev/null)
-        hits=$((hits + ${n:-0}))
+        wait_for 5 signal_some "$1"  # a bound: once the stream is over, sessions are busy only now and then
     done
-    verdict "$hits backends hit by $1"
+    [ $((ingest_hits + scheduler_hits)) -gt 0 ] || echo "$1 hit no backend" >>"$work/verdict.log"
+    verdict "$((ingest_hits + scheduler_hits)) backends hit by $1 ($ingest_hits ingest, $scheduler_hits scheduler)"
 }
-fault_pg-cancel() { pg_signal_backends pg_cancel_backend 'smelt-%'; }
-fault_pg-terminate() { pg_signal_backends pg_terminate_backend 'smelt-%'; }
+fault_pg-cancel() { pg_signal_backends pg_cancel_backend; }
+fault_pg-terminate() { pg_signal_backends pg_terminate_backend; }
 
 fault_pg-disk-full() {
     tiny=$(mktemp -d "${TMPDIR:-/tmp}/smelt-tiny.XXXXXX")
@@ -320,8 +339,10 @@ fault_rebalance() {
     start_worker b
     start_worker c
     start_scheduler s
+    local saved_rate=$rate i victim n=0
+    rate=$(( events / 30 > 0 ? events / 30 : 1 ))  # a stream of about 30 s: several leave-and-join rounds
     stream
-    local i victim n=0
+    rate=$saved_rate
     while kill -0 "$generator_pid" 2>/dev/null; do
         pause_random 2000 4000
         victim=$(printf '%s\n' a b c | sed -n "$(( RANDOM % 3 + 1 ))p")

@@ -276,6 +276,77 @@ class ControlledBroker {
   std::string bootstrap_;
 };
 
+// Partitions paused while PostgreSQL was away stay paused inside the Kafka
+// client across a rebalance: a worker that had them revoked during the
+// outage and gets them back once PostgreSQL is up must read them again.
+TEST(IngestPostgresFaults, PartitionsRevokedDuringAnOutageAreReadAgainWhenReassignedAfterIt) {
+  PrivatePostgres pg;
+  migrate(pg.conninfo());
+  ControlledBroker broker(4);
+  auto first = start_worker(pg.conninfo(), broker.bootstrap());
+  auto second = start_worker(pg.conninfo(), broker.bootstrap());
+  produce(broker.bootstrap(), TOPIC, messages("before", 400));
+  ASSERT_TRUE(eventually([&] { return caught_up(pg.conninfo(), broker.bootstrap()); }, 60s)) << first->err();
+  ASSERT_TRUE(eventually([&] { return logged(*first, "partitions assigned") && logged(*second, "partitions assigned"); },
+                         60s));
+  pg.stop("fast");
+  ASSERT_TRUE(eventually([&] { return logged(*first, "lost the PostgreSQL"); }, 60s)) << first->err();
+  // The group's next assignment arrives late: after PostgreSQL is back.
+  broker.command("delay 1 SyncGroup 1 12000");
+  const auto revoked_before = first->err().rfind("partitions revoked");
+  second->signal(SIGTERM);
+  EXPECT_EQ(second->wait(30s), 0) << second->err();
+  ASSERT_TRUE(eventually([&] { return first->err().rfind("partitions revoked") != revoked_before; }, 30s))
+      << first->err();
+  pg.start();
+  ASSERT_TRUE(eventually([&] { return logged(*first, "reconnected to PostgreSQL"); }, 60s)) << first->err();
+  produce(broker.bootstrap(), TOPIC, messages("after", 400));
+  EXPECT_TRUE(eventually([&] { return caught_up(pg.conninfo(), broker.bootstrap()); }, 90s)) << first->err();
+  EXPECT_TRUE(first->running()) << first->err();
+  first->signal(SIGTERM);
+  EXPECT_EQ(first->wait(30s), 0) << first->err();
+  expect_each_offset_once(pg.conninfo(), broker.bootstrap());
+}
+
+TEST_F(IngestKafkaFaults, TimedOutOffsetLookupsAreRetried) {
+  ControlledBroker broker(4);
+  auto first = start_worker(conninfo(), broker.bootstrap());
+  produce(broker.bootstrap(), TOPIC, messages("before", 200));
+  ASSERT_TRUE(eventually([&] { return caught_up(conninfo(), broker.bootstrap()); }, 60s)) << first->err();
+  // A second worker joins: both look up the offsets of their new partitions.
+  broker.command("errors ListOffsets 10 REQUEST_TIMED_OUT");
+  auto second = start_worker(conninfo(), broker.bootstrap());
+  ASSERT_TRUE(eventually([&] { return logged(*second, "partitions assigned") || !second->running(); }, 60s));
+  produce(broker.bootstrap(), TOPIC, messages("after", 200));
+  EXPECT_TRUE(eventually([&] { return caught_up(conninfo(), broker.bootstrap()); }, 60s))
+      << first->err() << second->err();
+  EXPECT_TRUE(first->running()) << first->err();
+  EXPECT_TRUE(second->running()) << second->err();
+  EXPECT_TRUE(logged(*first, "REQUEST_TIMED_OUT") || logged(*second, "REQUEST_TIMED_OUT") ||
+              logged(*first, "Request timed out") || logged(*second, "Request timed out"))
+      << "the fault struck";
+  first->signal(SIGTERM);
+  second->signal(SIGTERM);
+  EXPECT_EQ(first->wait(30s), 0) << first->err();
+  EXPECT_EQ(second->wait(30s), 0) << second->err();
+  expect_each_offset_once(conninfo(), broker.bootstrap());
+}
+
+// A partition never read starts at the first offset of its log, also when
+// the lookups of that offset time out first.
+TEST_F(IngestKafkaFaults, TimedOutOffsetLookupsDoNotSkipTheStartOfANewPartition) {
+  ControlledBroker broker(4);
+  produce(broker.bootstrap(), TOPIC, messages("m", 400));
+  broker.command("errors ListOffsets 10 REQUEST_TIMED_OUT");
+  auto worker = start_worker(conninfo(), broker.bootstrap());
+  EXPECT_TRUE(eventually([&] { return caught_up(conninfo(), broker.bootstrap()); }, 60s)) << worker->err();
+  EXPECT_TRUE(worker->running()) << worker->err();
+  worker->signal(SIGTERM);
+  EXPECT_EQ(worker->wait(30s), 0) << worker->err();
+  expect_each_offset_once(conninfo(), broker.bootstrap());
+  EXPECT_EQ(scalar("select count(*) from bronze.events"), "400");
+}
+
 TEST_F(IngestKafkaFaults, RefusedAuthenticationIsExitFour) {
   ControlledBroker broker(1);
   broker.command("errors SaslHandshake 1000 ILLEGAL_SASL_STATE");

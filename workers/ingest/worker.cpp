@@ -6,6 +6,7 @@
 #include <cstring>
 #include <exception>
 #include <set>
+#include <thread>
 #include <vector>
 
 #include "common/error.hpp"
@@ -46,6 +47,23 @@ bool is_kafka_outage(int err) {
     default:
       return false;
   }
+}
+
+/// The broker's offset of `partition` for `which`: RD_KAFKA_OFFSET_BEGINNING
+/// (the log's first offset) or RD_KAFKA_OFFSET_END (the next one), one
+/// ListOffsets request, its answer matched to the partition asked for.
+/// (rd_kafka_query_watermark_offsets pairs its two answers by order of
+/// arrival and reads a failed one's -1 as an empty log: under ListOffsets
+/// errors it returned the end offset as the first, skipping the whole log.)
+rd_kafka_resp_err_t list_offset(rd_kafka_t* consumer, const std::string& topic, std::int32_t partition,
+                                std::int64_t which, std::int64_t& offset) {
+  kafka::PartitionListPtr list(rd_kafka_topic_partition_list_new(1));
+  rd_kafka_topic_partition_list_add(list.get(), topic.c_str(), partition)->offset = which;
+  if (auto err = rd_kafka_offsets_for_times(consumer, list.get(), WATERMARK_TIMEOUT_MS)) return err;
+  if (list->elems[0].err) return list->elems[0].err;
+  if (list->elems[0].offset < 0) return RD_KAFKA_RESP_ERR__FAIL;
+  offset = list->elems[0].offset;
+  return RD_KAFKA_RESP_ERR_NO_ERROR;
 }
 
 /// "holds offsets 0 to 41" or "is empty (next offset 0)".
@@ -102,6 +120,7 @@ class Worker {
   void assign(rd_kafka_topic_partition_list_t* partitions);
   void revoke(rd_kafka_topic_partition_list_t* partitions);
   std::int64_t start_offset(std::int32_t partition);
+  std::pair<std::int64_t, std::int64_t> watermarks(std::int32_t partition);
   std::map<std::int32_t, std::int64_t> position(const std::set<std::int32_t>& partitions);
   void check_logs(const std::map<std::int32_t, StoredOffset>& stored);
   void handle(const rd_kafka_message_t* message);
@@ -115,6 +134,8 @@ class Worker {
   void kafka_unavailable(const std::string& reason);
   void check_kafka();
   void resync();
+  void seek_failed(const std::string& reason);
+  void retry_seek();
   void maybe_log_progress();
   void check_stored_offsets();
   void maintain_partitions();
@@ -150,6 +171,11 @@ class Worker {
   Clock::time_point kafka_down_since_;
   Clock::time_point next_kafka_probe_;
   Clock::time_point last_kafka_warning_;
+  // A seek to the stored offsets failed (timed out): partitions paused, retried from the loop.
+  bool seek_due_ = false;
+  int seek_attempts_ = 0;
+  Clock::time_point seek_failing_since_;
+  Clock::time_point next_seek_attempt_;
   std::exception_ptr callback_error_;
   IngestStats stats_;
   Clock::time_point started_ = Clock::now();
@@ -243,15 +269,32 @@ void Worker::rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t*
 }
 
 std::int64_t Worker::start_offset(std::int32_t partition) {
-  std::int64_t low = 0;
-  std::int64_t high = 0;
-  auto err = rd_kafka_query_watermark_offsets(consumer_.get(), options_.kafka.topic.c_str(), partition, &low, &high,
-                                              WATERMARK_TIMEOUT_MS);
-  if (err) {
-    throw Error(ExitCode::kafka, "cannot read offsets of partition " + std::to_string(partition) + ": " +
-                                     rd_kafka_err2str(err));
-  }
+  const auto [low, high] = watermarks(partition);
   return options_.start_from == "latest" ? high : low;
+}
+
+// The broker's first and next offset of `partition`. A lookup that fails (the
+// request timed out, the leader moved) is tried again until --kafka-timeout.
+std::pair<std::int64_t, std::int64_t> Worker::watermarks(std::int32_t partition) {
+  const auto started = Clock::now();
+  for (int attempt = 1;; ++attempt) {
+    std::int64_t low = 0;
+    std::int64_t high = 0;
+    auto err = list_offset(consumer_.get(), options_.kafka.topic, partition, RD_KAFKA_OFFSET_BEGINNING, low);
+    if (!err) err = list_offset(consumer_.get(), options_.kafka.topic, partition, RD_KAFKA_OFFSET_END, high);
+    if (!err && low > high) err = RD_KAFKA_RESP_ERR__FAIL;
+    if (!err) return {low, high};
+    const std::string what = "cannot read offsets of partition " + std::to_string(partition) + ": " + rd_kafka_err2str(err);
+    if (pg::retry_expired(options_.kafka_timeout_s, seconds_since(started))) {
+      throw Error(ExitCode::kafka, what + " (for " + std::to_string(static_cast<int>(seconds_since(started))) +
+                                       " s, --kafka-timeout " +
+                                       std::to_string(static_cast<int>(options_.kafka_timeout_s)) + ")");
+    }
+    if (signals::stop_requested()) throw Error(ExitCode::interrupted, "stopped while " + what);
+    log::warn("Kafka offset lookup failed; retrying",
+              {{"run_id", run_id_}, {"error", rd_kafka_err2name(err)}, {"detail", what}, {"attempt", attempt}});
+    std::this_thread::sleep_for(pg::retry_delay(attempt));
+  }
 }
 
 // Stored next offsets of `partitions` (initialised for partitions never read),
@@ -279,13 +322,7 @@ void Worker::check_logs(const std::map<std::int32_t, StoredOffset>& stored) {
   std::vector<std::string> problems;
   std::map<std::int32_t, std::int64_t> to_read;
   for (const auto& [partition, offset] : stored) {
-    std::int64_t low = 0;
-    std::int64_t high = 0;
-    if (auto err = rd_kafka_query_watermark_offsets(consumer_.get(), options_.kafka.topic.c_str(), partition, &low,
-                                                    &high, WATERMARK_TIMEOUT_MS)) {
-      throw Error(ExitCode::kafka, "cannot read offsets of partition " + std::to_string(partition) + ": " +
-                                       rd_kafka_err2str(err));
-    }
+    const auto [low, high] = watermarks(partition);
     const std::string where = "partition " + std::to_string(partition) + ": stored next offset " +
                               std::to_string(offset.next) + ", but the broker's log " + describe_log(low, high);
     if (offset.next > high || offset.next < low) {
@@ -343,7 +380,13 @@ void Worker::assign(rd_kafka_topic_partition_list_t* partitions) {
   } else {
     rd_kafka_assign(consumer_.get(), partitions);
   }
-  if (db_down_) rd_kafka_pause_partitions(consumer_.get(), partitions);
+  // librdkafka keeps a partition's pause across revocation and reassignment:
+  // one paused during an outage and revoked would come back paused.
+  if (db_down_ || seek_due_) {
+    rd_kafka_pause_partitions(consumer_.get(), partitions);
+  } else {
+    rd_kafka_resume_partitions(consumer_.get(), partitions);
+  }
 }
 
 void Worker::revoke(rd_kafka_topic_partition_list_t* partitions) {
@@ -401,7 +444,8 @@ void Worker::handle(const rd_kafka_message_t* message) {
     kafka_down_ = false;
     log::info("Kafka reachable again", {{"run_id", run_id_}, {"down_s", seconds_since(kafka_down_since_)}});
   }
-  if (db_down_) return;  // partitions are paused; what was fetched is read again after the resync
+  // Partitions are paused; what was fetched is read again after the resync.
+  if (db_down_ || seek_due_) return;
   if (message->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET || message->err == RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE) {
     offset_gone(message);
   }
@@ -589,7 +633,7 @@ void Worker::retry_database() {
     return;
   }
   db_down_ = false;
-  set_paused(false);
+  if (!seek_due_) set_paused(false);
   log::info(disk_full_ ? "PostgreSQL accepts writes again; ingest resumed" : "reconnected to PostgreSQL; ingest resumed",
             {{"run_id", run_id_}, {"down_s", seconds_since(db_down_since_)}, {"attempts", db_attempts_}});
   disk_full_ = false;
@@ -631,7 +675,8 @@ void Worker::check_kafka() {
   next_kafka_probe_ = Clock::now() + KAFKA_PROBE_INTERVAL;
 }
 
-// Positions every assigned partition at its stored offset again.
+// Positions every assigned partition at its stored offset again. A seek that
+// fails leaves them paused and is tried again from the loop (retry_seek).
 void Worker::resync() {
   auto stored = writer_.load_offsets();
   kafka::PartitionListPtr list(rd_kafka_topic_partition_list_new(static_cast<int>(next_offset_.size())));
@@ -639,11 +684,56 @@ void Worker::resync() {
     next = stored.at(partition).next;
     rd_kafka_topic_partition_list_add(list.get(), options_.kafka.topic.c_str(), partition)->offset = next;
   }
-  if (list->cnt == 0) return;
-  if (auto* error = rd_kafka_seek_partitions(consumer_.get(), list.get(), SEEK_TIMEOUT_MS)) {
-    std::string text = rd_kafka_error_string(error);
-    rd_kafka_error_destroy(error);
-    throw Error(ExitCode::kafka, "cannot seek to stored offsets: " + text);
+  if (list->cnt > 0) {
+    if (auto* error = rd_kafka_seek_partitions(consumer_.get(), list.get(), SEEK_TIMEOUT_MS)) {
+      std::string text = rd_kafka_error_string(error);
+      rd_kafka_error_destroy(error);
+      seek_failed(text);
+      return;
+    }
+    // A partition the client could not seek yet (its fetcher not started, a
+    // previous stop in progress) would otherwise read on from where it was.
+    for (int i = 0; i < list->cnt; ++i) {
+      if (list->elems[i].err == RD_KAFKA_RESP_ERR_NO_ERROR) continue;
+      seek_failed("partition " + std::to_string(list->elems[i].partition) + ": " + rd_kafka_err2str(list->elems[i].err));
+      return;
+    }
+  }
+  if (!seek_due_) return;
+  seek_due_ = false;
+  if (!db_down_) set_paused(false);
+  log::info("seeked to the stored offsets; reading resumed",
+            {{"run_id", run_id_}, {"attempts", seek_attempts_}, {"down_s", seconds_since(seek_failing_since_)}});
+}
+
+// A seek can time out inside the client (in the middle of a rebalance, for
+// one): the partitions stay paused and the seek is retried, polling in
+// between, until --kafka-timeout.
+void Worker::seek_failed(const std::string& reason) {
+  if (!seek_due_) {
+    log::warn("cannot seek to the stored offsets; partitions paused, retrying",
+              {{"run_id", run_id_}, {"detail", reason}});
+    seek_due_ = true;
+    seek_attempts_ = 0;
+    seek_failing_since_ = Clock::now();
+  }
+  const double down_s = seconds_since(seek_failing_since_);
+  if (pg::retry_expired(options_.kafka_timeout_s, down_s)) {
+    throw Error(ExitCode::kafka, "cannot seek to stored offsets for " + std::to_string(static_cast<int>(down_s)) +
+                                     " s (--kafka-timeout " +
+                                     std::to_string(static_cast<int>(options_.kafka_timeout_s)) + "): " + reason);
+  }
+  set_paused(true);
+  next_seek_attempt_ = Clock::now() + pg::retry_delay(++seek_attempts_);
+}
+
+void Worker::retry_seek() {
+  if (!seek_due_ || db_down_ || Clock::now() < next_seek_attempt_) return;
+  try {
+    resync();
+  } catch (const Error& e) {
+    if (!is_transient(e)) throw;
+    database_unavailable(e);
   }
 }
 
@@ -652,7 +742,7 @@ void Worker::resync() {
 // off) or a connection that died while idle shows up here instead of
 // stalling an idle worker until its next batch is fenced.
 void Worker::check_stored_offsets() {
-  if (db_down_ || !batch_.empty() || next_offset_.empty()) return;
+  if (db_down_ || seek_due_ || !batch_.empty() || next_offset_.empty()) return;
   try {
     auto stored = writer_.load_offsets();
     for (const auto& [partition, next] : next_offset_) {
@@ -696,7 +786,7 @@ void Worker::maybe_log_progress() {
 // --idle-exit: no message for that long once partitions were assigned (joining
 // a group takes seconds; a worker that never gets partitions waits longer).
 bool Worker::idle_long_enough() const {
-  if (options_.idle_exit_s <= 0 || !batch_.empty() || db_down_ || kafka_down_) return false;
+  if (options_.idle_exit_s <= 0 || !batch_.empty() || db_down_ || kafka_down_ || seek_due_) return false;
   const double limit_s = assigned_once_ ? options_.idle_exit_s : std::max(options_.idle_exit_s, UNASSIGNED_IDLE_EXIT_S);
   return seconds_since(last_message_) >= limit_s;
 }
@@ -732,6 +822,7 @@ IngestStats Worker::run() {
     const bool due = !batch_.empty() && seconds_since(batch_started_) * 1000 >= options_.batch_wait_ms;
     if ((full || due) && !db_down_) flush();
     retry_database();
+    retry_seek();
     check_kafka();
     maybe_log_progress();
     update_lag_metrics();

@@ -55,6 +55,7 @@ struct Refresher::Lane {
   std::string application;
   decode::Decoder decoder;
   std::unique_ptr<pg::Session> session;
+  std::string failed_sqlstate;  ///< SQLSTATE of this lane's last failed merge ("" when it did not fail)
 };
 
 namespace {
@@ -91,6 +92,12 @@ Refresher::Refresher(std::string conninfo, const text::Analyzer& analyzer, int b
 }
 
 Refresher::~Refresher() { stop_merging(); }
+
+bool Refresher::interrupted() const noexcept {
+  return pg::is_transient_sqlstate(main_->last_sqlstate()) ||
+         std::any_of(lanes_.begin(), lanes_.end(),
+                     [](const auto& lane) { return pg::is_transient_sqlstate(lane->failed_sqlstate); });
+}
 
 bool Refresher::connected() const noexcept {
   return main_ && main_->ok() && std::all_of(lanes_.begin(), lanes_.end(), [](const auto& lane) {
@@ -244,6 +251,7 @@ bool Refresher::merge_next(Lane& lane, const std::string& run_id, RefreshSummary
   const auto started = std::chrono::steady_clock::now();
   const std::string started_at = utc_now();
   auto& session = *lane.session;
+  lane.failed_sqlstate.clear();
   session.begin();
   try {
     const auto batches = claim(lane);
@@ -265,6 +273,7 @@ bool Refresher::merge_next(Lane& lane, const std::string& run_id, RefreshSummary
                                   {"duration_s", seconds_since(started)}});
     return true;
   } catch (const std::exception& e) {
+    lane.failed_sqlstate = session.last_sqlstate();  // record_merge_failure runs statements of its own
     session.rollback();
     record_merge_failure(session, run_id, started_at, e.what());
     throw;

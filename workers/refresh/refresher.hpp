@@ -101,6 +101,12 @@ class Refresher {
   /// True while every connection is usable.
   bool connected() const noexcept;
 
+  /// True when the last failure of run() (or of a statement on session())
+  /// was the server's weather rather than a bug: a statement cancelled by an
+  /// operator, a deadlock, a serialization failure (pg::is_transient_sqlstate),
+  /// on connections that still work. Running it again may succeed.
+  bool interrupted() const noexcept;
+
   /// Drops and re-opens the connections (after a connection-class failure).
   /// Stops continuous merging first.
   void reconnect();

@@ -106,7 +106,15 @@ class Scheduler {
       try {
         loop();
       } catch (const Error& e) {
-        if (refresher_.connected() && listener_ && listener_->ok()) throw;
+        refresher_.stop_merging();  // the lanes start again with the next loop
+        if (refresher_.connected() && listener_ && listener_->ok()) {
+          if (!refresher_.interrupted()) throw;  // a statement failed on a healthy connection: a bug
+          // Cancelled, or lost a deadlock: the transaction was rolled back, the cycle runs again.
+          log::warn("a refresh statement was cancelled or lost a conflict; running the cycle again",
+                    {{"detail", e.what()}});
+          cadence_.notified();
+          continue;
+        }
         log::warn("lost the PostgreSQL connection; reconnecting", {{"detail", e.what()}});
         recover();
       }
