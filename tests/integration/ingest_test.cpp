@@ -140,6 +140,23 @@ class IngestTest : public PgTest {
     return path;
   }
 
+  // Waits, polling every few milliseconds, until an ingest worker's COPY
+  // into bronze runs; returns its backend's pid (0 when none ran in time).
+  int wait_for_copy(std::chrono::seconds timeout) {
+    pqxx::connection connection(conninfo());
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+      pqxx::nontransaction tx(connection);
+      auto rows = tx.exec(
+          "select pid from pg_stat_activity where pid <> pg_backend_pid() and application_name like 'smelt-ingest/%' "
+          "and state = 'active' and query like '%copy bronze.%from stdin%'");
+      if (!rows.empty()) return rows[0][0].as<int>();
+      tx.commit();
+      std::this_thread::sleep_for(2ms);
+    }
+    return 0;
+  }
+
   std::unique_ptr<Process> generate_to_kafka(const std::string& bootstrap, const std::string& seed, int count,
                                              int rate) {
     auto args = generate_args(seed, count);
@@ -285,6 +302,76 @@ TEST_F(IngestTest, RebalanceHandsPartitionsOverWithoutDoubling) {
   EXPECT_EQ(second->wait(30s), 0);
   expect_each_offset_once(broker.bootstrap());
   EXPECT_EQ(scalar("select count(*) from bronze.events"), "6000");
+}
+
+// A worker killed while its COPY runs (and the next batch is being read
+// meanwhile): the transaction dies with it, the restarted worker goes on from
+// the stored offsets, and every message lands once.
+TEST_F(IngestTest, KilledInTheMiddleOfACopyLosesAndDoublesNothing) {
+  const int count = 60000;
+  auto file = generate_file("11", count);
+  BrokerProcess broker(6);
+  auto generator = generate_to_kafka(broker.bootstrap(), "11", count, 0);
+  ASSERT_EQ(generator->wait(120s), 0) << generator->err();
+  const std::vector<std::string> args = {"--batch-rows", "4000"};
+  for (int kill = 0; kill < 3; ++kill) {
+    auto worker = start_worker(broker.bootstrap(), args);
+    ASSERT_GT(wait_for_copy(90s), 0) << worker->err();
+    worker->signal(SIGKILL);
+    EXPECT_EQ(worker->wait(10s), 128 + SIGKILL);
+    ASSERT_TRUE(eventually(
+        [&] { return scalar("select count(*) from pg_stat_activity where application_name like 'smelt-ingest/%'") == "0"; },
+        60s));
+    // Nothing of the killed transaction is visible: every row belongs to a committed batch.
+    EXPECT_EQ(scalar("select count(*) from bronze.events"),
+              scalar("select coalesce(sum(events), 0) from smelt.ingest_batches"));
+  }
+  EXPECT_LT(std::stoll(scalar("select count(*) from bronze.events")), count) << "the kills came before the end";
+  auto worker = start_worker(broker.bootstrap(), args);
+  ASSERT_TRUE(eventually([&] { return caught_up(broker.bootstrap()); }, 120s)) << worker->err();
+  worker->signal(SIGTERM);
+  EXPECT_EQ(worker->wait(30s), 0) << worker->err();
+  expect_each_offset_once(broker.bootstrap());
+  std::int64_t rejects = 0;
+  expect_same_messages_as(file, rejects);
+  std::remove(file.c_str());
+}
+
+// The backend terminated while a batch's COPY runs and the next batch is
+// being read: the worker reconnects, writes the kept batch, reads the rest
+// again from the stored offsets, and every message lands once.
+TEST_F(IngestTest, ABackendTerminatedMidCopyIsWrittenAgainExactlyOnce) {
+  const int count = 60000;
+  auto file = generate_file("12", count);
+  BrokerProcess broker(6);
+  auto generator = generate_to_kafka(broker.bootstrap(), "12", count, 0);
+  ASSERT_EQ(generator->wait(120s), 0) << generator->err();
+  auto worker = start_worker(broker.bootstrap(), {"--batch-rows", "4000"});
+  const auto reconnections = [&] {
+    const std::string err = worker->err();
+    int found = 0;
+    for (size_t at = err.find("reconnected to PostgreSQL"); at != std::string::npos;
+         at = err.find("reconnected to PostgreSQL", at + 1)) {
+      ++found;
+    }
+    return found;
+  };
+  for (int terminated = 0; terminated < 2; ++terminated) {
+    const int pid = wait_for_copy(90s);
+    ASSERT_GT(pid, 0) << worker->err();
+    scalar("select pg_terminate_backend(" + std::to_string(pid) + ")");
+    ASSERT_TRUE(eventually([&] { return reconnections() > terminated; }, 60s)) << worker->err();
+  }
+  ASSERT_TRUE(eventually([&] { return caught_up(broker.bootstrap()); }, 120s)) << worker->err();
+  EXPECT_TRUE(worker->running()) << worker->err();
+  worker->signal(SIGTERM);
+  EXPECT_EQ(worker->wait(30s), 0) << worker->err();
+  // The only worker is never fenced: the kept batch is retried against the offsets it was read from.
+  EXPECT_EQ(worker->err().find("offsets moved by another worker"), std::string::npos) << worker->err();
+  expect_each_offset_once(broker.bootstrap());
+  std::int64_t rejects = 0;
+  expect_same_messages_as(file, rejects);
+  std::remove(file.c_str());
 }
 
 }  // namespace

@@ -117,14 +117,19 @@ std::vector<std::int64_t> load_bronze(const std::string& conninfo, const std::ve
     session.begin();
     for (const auto& [partition, rows] : groups) {
       const bool mixed = partition < 0;
+      const auto element = [&](const std::string& value) { return "{" + (mixed ? "NULL" : '"' + value + '"') + "}"; };
       auto opened = session.exec(
-          sql::query("queries/ingest/begin_batch"),
-          {std::string("test"), std::string("loader"), std::to_string(rows.count), "0",
-           mixed ? pg::Param{} : pg::Param{std::to_string(partition)},
-           mixed ? pg::Param{} : pg::Param{timestamp_text(rows.oldest)},
-           mixed ? pg::Param{} : pg::Param{timestamp_text(rows.newest)}, pg::Param{}});
-      batches.push_back(std::stoll(*pg::first_value(opened.get())));
-      session.copy_in(sql::query("queries/ingest/copy_events"), rows.copy);
+          sql::query("queries/ingest/begin_batches"),
+          {std::string("test"), std::string("loader"), element(std::to_string(partition)),
+           "{" + std::to_string(rows.count) + "}", "{0}", element(timestamp_text(rows.oldest)),
+           element(timestamp_text(rows.newest)), "{NULL}"});
+      const std::string batch_id = PQgetvalue(opened.get(), 0, 1);
+      batches.push_back(std::stoll(batch_id));
+      // Each row names its batch, as smelt ingest's rows do.
+      std::string copy;
+      std::istringstream lines_in(rows.copy);
+      for (std::string row; std::getline(lines_in, row);) copy += batch_id + "\t" + row + "\n";
+      session.copy_in(sql::query("queries/ingest/copy_events"), copy);
     }
     session.commit();
   }

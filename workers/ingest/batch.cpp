@@ -21,10 +21,27 @@ void Batch::add(const KafkaRecord& record, const Verdict& verdict) {
   if (!inserted) it->second.last = record.offset;
 }
 
+namespace {
+
+// A partition's buffer larger than this is freed rather than kept for the
+// next batch: kept buffers would otherwise grow to each partition's largest
+// batch ever, many times --batch-bytes in all.
+constexpr size_t KEPT_BUFFER_BYTES = 1 << 20;
+
+void clear_buffer(std::string& buffer) {
+  if (buffer.capacity() > KEPT_BUFFER_BYTES) {
+    std::string().swap(buffer);
+  } else {
+    buffer.clear();
+  }
+}
+
+}  // namespace
+
 void Batch::clear() {
   for (auto& [partition, rows] : rows_) {
-    rows.events_copy.clear();
-    rows.rejects_copy.clear();
+    clear_buffer(rows.events_copy);
+    clear_buffer(rows.rejects_copy);
     rows.events = 0;
     rows.rejects = 0;
     rows.oldest_observed_at_us.reset();

@@ -56,7 +56,7 @@ class Batch {
   /// Encoded size, a proxy for memory and COPY time.
   size_t bytes() const { return bytes_; }
   /// Encoded rows, per partition (partitions without rows may be listed, empty:
-  /// their buffers are kept for the next batch).
+  /// their buffers, up to 1 MiB each, are kept for the next batch).
   const std::map<std::int32_t, PartitionRows>& rows() const { return rows_; }
   /// Offsets covered, per partition.
   const std::map<std::int32_t, OffsetRange>& partitions() const { return partitions_; }

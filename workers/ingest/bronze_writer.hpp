@@ -37,8 +37,9 @@ class BronzeWriter {
   std::map<std::int32_t, StoredOffset> load_offsets();
   /// Records `start` as the next offset of a partition that has none stored.
   void init_offset(std::int32_t partition, std::int64_t start);
-  /// One transaction: per partition a batch row, COPY events, COPY rejects;
-  /// then the fenced offset moves. `expected` holds the stored next offset
+  /// One transaction: a batch row per partition (one statement), one COPY
+  /// of the events and one of the rejects, each row naming its partition's
+  /// batch; then the fenced offset moves (one statement). `expected` holds the stored next offset
   /// this worker believes in, per partition of the batch; `last` the
   /// fingerprint of each partition's last message in the batch. Returns the
   /// last batch id through batch_id.
@@ -54,12 +55,16 @@ class BronzeWriter {
  private:
   bool commit_offsets(const Batch& batch, const std::map<std::int32_t, std::int64_t>& expected,
                       const std::map<std::int32_t, Fingerprint>& last);
+  void copy_all(std::string_view copy_sql, const Batch& batch, const std::map<std::int32_t, std::string>& ids,
+                bool events);
+  void copy_rows(const std::string& batch_id, std::string_view rows);
 
   std::string conninfo_;
   std::string consumer_group_;
   std::string topic_;
   std::string worker_;
   std::unique_ptr<pg::Session> session_;
+  std::string send_buffer_;  // COPY data on its way, at most about 1 MiB
 };
 
 }  // namespace smelt::ingest

@@ -15,6 +15,7 @@
 #include "ingest/batch.hpp"
 #include "ingest/bronze_writer.hpp"
 #include "ingest/log_identity.hpp"
+#include "ingest/write_pipeline.hpp"
 #include "metrics/endpoint.hpp"
 #include "metrics/registry.hpp"
 #include "pg/retry.hpp"
@@ -126,6 +127,10 @@ class Worker {
   void handle(const rd_kafka_message_t* message);
   [[noreturn]] void offset_gone(const rd_kafka_message_t* message);
   void flush();
+  void drain();
+  void start_write();
+  void finish_write();
+  void collect_write();
   bool try_write();
   bool is_transient(const Error& error) const;
   void database_unavailable(const Error& error);
@@ -141,13 +146,12 @@ class Worker {
   void maintain_partitions();
   bool idle_long_enough() const;
   bool cooperative() const;
-  void record_batch(double duration_s);
+  void record_batch(const Batch& batch, const std::map<std::int32_t, Fingerprint>& last, double duration_s);
   void update_lag_metrics();
 
   const IngestOptions& options_;
   metrics::Registry metrics_;
   std::unique_ptr<metrics::Endpoint> endpoint_;
-  std::map<std::int32_t, std::int64_t> last_timestamp_ms_;  // partition -> Kafka timestamp of the last message handled
   std::map<std::int32_t, std::int64_t> committed_timestamp_ms_;  // ... of the last message committed
   Clock::time_point last_lag_metrics_ = Clock::now();
   std::string run_id_ = log::new_run_id();
@@ -158,6 +162,8 @@ class Worker {
   std::map<std::int32_t, std::int64_t> next_offset_;  // assigned partitions -> stored next offset
   std::set<std::int32_t> waiting_;                    // assigned while PostgreSQL was away: not positioned yet
   std::map<std::int32_t, Fingerprint> batch_last_;    // partition -> fingerprint of its last message in batch_
+  // The batch being written while batch_ is read; next_offset_ already counts it as stored.
+  WritePipeline pipeline_{writer_};
   // PostgreSQL unavailable (connection lost, disk full): partitions paused, batch_ kept, retried with back-off.
   bool db_down_ = false;
   bool disk_full_ = false;
@@ -351,6 +357,7 @@ void Worker::assign(rd_kafka_topic_partition_list_t* partitions) {
   std::set<std::int32_t> assigned;
   for (int i = 0; i < partitions->cnt; ++i) assigned.insert(partitions->elems[i].partition);
   std::map<std::int32_t, std::int64_t> next;
+  finish_write();  // the connection is needed below
   if (!db_down_) {
     try {
       next = position(assigned);
@@ -392,7 +399,7 @@ void Worker::assign(rd_kafka_topic_partition_list_t* partitions) {
 void Worker::revoke(rd_kafka_topic_partition_list_t* partitions) {
   // Finish what we hold for these partitions while we still own them; with
   // PostgreSQL away, drop it: its offsets were not stored, the new owner reads it.
-  if (!batch_.empty() && !db_down_) flush();
+  if (!db_down_) drain();
   if (db_down_) {
     batch_.clear();
     batch_last_.clear();
@@ -417,6 +424,7 @@ void Worker::revoke(rd_kafka_topic_partition_list_t* partitions) {
 void Worker::offset_gone(const rd_kafka_message_t* message) {
   // Name every assigned partition whose log is gone, not just this one.
   try {
+    finish_write();
     auto stored = writer_.load_offsets();
     std::map<std::int32_t, StoredOffset> ours;
     for (const auto& [partition, next] : next_offset_) {
@@ -468,10 +476,7 @@ void Worker::handle(const rd_kafka_message_t* message) {
   if (message->key != nullptr) record.key = std::string_view(static_cast<const char*>(message->key), message->key_len);
   rd_kafka_timestamp_type_t type;
   auto timestamp = rd_kafka_message_timestamp(message, &type);
-  if (type != RD_KAFKA_TIMESTAMP_NOT_AVAILABLE && timestamp >= 0) {
-    record.timestamp_ms = timestamp;
-    last_timestamp_ms_[message->partition] = timestamp;
-  }
+  if (type != RD_KAFKA_TIMESTAMP_NOT_AVAILABLE && timestamp >= 0) record.timestamp_ms = timestamp;
   record.value = message->payload == nullptr ? std::string_view()
                                              : std::string_view(static_cast<const char*>(message->payload), message->len);
   batch_.add(record, reader_.read(record.value));
@@ -479,18 +484,16 @@ void Worker::handle(const rd_kafka_message_t* message) {
   last_message_ = Clock::now();
 }
 
-void Worker::record_batch(double duration_s) {
-  metrics_.add("smelt_ingest_messages_total", {}, static_cast<double>(batch_.events()));
-  metrics_.add("smelt_ingest_bytes_total", {}, static_cast<double>(batch_.bytes()));
+void Worker::record_batch(const Batch& batch, const std::map<std::int32_t, Fingerprint>& last, double duration_s) {
+  metrics_.add("smelt_ingest_messages_total", {}, static_cast<double>(batch.events()));
+  metrics_.add("smelt_ingest_bytes_total", {}, static_cast<double>(batch.bytes()));
   metrics_.add("smelt_ingest_batches_total", {});
   metrics_.observe("smelt_ingest_batch_duration_seconds", {}, duration_s);
-  for (const auto& [reason, count] : batch_.reject_reasons()) {
+  for (const auto& [reason, count] : batch.reject_reasons()) {
     metrics_.add("smelt_ingest_rejects_total", {{"reason", std::string(to_string(reason))}}, static_cast<double>(count));
   }
-  for (const auto& [partition, range] : batch_.partitions()) {
-    if (auto found = last_timestamp_ms_.find(partition); found != last_timestamp_ms_.end()) {
-      committed_timestamp_ms_[partition] = found->second;
-    }
+  for (const auto& [partition, fingerprint] : last) {
+    if (fingerprint.timestamp_ms >= 0) committed_timestamp_ms_[partition] = fingerprint.timestamp_ms;
   }
 }
 
@@ -522,38 +525,78 @@ void Worker::update_lag_metrics() {
   metrics_.set("smelt_ingest_assigned_partitions", {}, static_cast<double>(next_offset_.size()));
 }
 
-bool Worker::try_write() {
-  std::int64_t batch_id = 0;
-  const auto write_started = Clock::now();
-  auto outcome = writer_.write(batch_, next_offset_, batch_last_, batch_id);
-  if (outcome == WriteOutcome::fenced) {
+// Hands batch_ to the write pipeline and counts its offsets as stored, so
+// the next batch is read (and fenced) from there while this one is written.
+void Worker::start_write() {
+  pipeline_.submit(batch_, next_offset_, batch_last_);
+  batch_last_.clear();
+  for (const auto& [partition, range] : pipeline_.batch().partitions()) next_offset_[partition] = range.last + 1;
+}
+
+// Waits for the batch in flight. Fenced: it and the batch being read are
+// dropped and positions reloaded. Failed: it becomes batch_ again (what was
+// read since is dropped: it is read again after the resync that follows
+// every retry) and the error propagates.
+void Worker::collect_write() {
+  if (!pipeline_.busy()) return;
+  WritePipeline::Result result;
+  try {
+    result = pipeline_.collect();
+  } catch (...) {
+    for (const auto& [partition, expected] : pipeline_.expected()) {
+      if (auto found = next_offset_.find(partition); found != next_offset_.end()) found->second = expected;
+    }
+    pipeline_.take_back(batch_, batch_last_);
+    throw;
+  }
+  const Batch& batch = pipeline_.batch();
+  if (result.outcome == WriteOutcome::fenced) {
     ++stats_.fenced;
     log::warn("offsets moved by another worker; batch discarded and positions reloaded",
-              {{"run_id", run_id_}, {"events", batch_.events()}});
+              {{"run_id", run_id_}, {"events", batch.events()}});
+    pipeline_.release();
     batch_.clear();
     batch_last_.clear();
     resync();
-    return true;
+    return;
   }
-  for (const auto& [partition, range] : batch_.partitions()) next_offset_[partition] = range.last + 1;
-  record_batch(seconds_since(write_started));
-  stats_.events += batch_.events();
-  stats_.rejects += batch_.rejects();
+  record_batch(batch, pipeline_.last(), result.seconds);
+  stats_.events += batch.events();
+  stats_.rejects += batch.rejects();
   ++stats_.batches;
-  for (const auto& [reason, count] : batch_.reject_reasons()) stats_.reject_reasons[std::string(to_string(reason))] += count;
-  log::debug("batch committed", {{"batch_id", batch_id}, {"events", batch_.events()}, {"rejects", batch_.rejects()}});
-  batch_.clear();
-  batch_last_.clear();
+  for (const auto& [reason, count] : batch.reject_reasons()) stats_.reject_reasons[std::string(to_string(reason))] += count;
+  log::debug("batch committed", {{"batch_id", result.batch_id}, {"events", batch.events()}, {"rejects", batch.rejects()}});
+  pipeline_.release();
+}
+
+// Writes batch_ now (nothing in flight): the retry after an outage.
+bool Worker::try_write() {
+  collect_write();
+  start_write();
+  collect_write();
   return true;
 }
 
-void Worker::flush() {
+// Settles the batch in flight, if any.
+void Worker::finish_write() {
   try {
-    try_write();
+    collect_write();
   } catch (const Error& e) {
     if (!is_transient(e)) throw;  // a statement failed on a healthy connection: a bug, not weather
     database_unavailable(e);
   }
+}
+
+// Settles the batch in flight and starts writing batch_.
+void Worker::flush() {
+  finish_write();
+  if (!batch_.empty() && !db_down_) start_write();
+}
+
+// Everything read so far durable (unless PostgreSQL is away).
+void Worker::drain() {
+  flush();
+  finish_write();
 }
 
 // A lost connection, or the server's weather (disk full, shutting down, a
@@ -742,7 +785,7 @@ void Worker::retry_seek() {
 // off) or a connection that died while idle shows up here instead of
 // stalling an idle worker until its next batch is fenced.
 void Worker::check_stored_offsets() {
-  if (db_down_ || seek_due_ || !batch_.empty() || next_offset_.empty()) return;
+  if (db_down_ || seek_due_ || !batch_.empty() || pipeline_.busy() || next_offset_.empty()) return;
   try {
     auto stored = writer_.load_offsets();
     for (const auto& [partition, next] : next_offset_) {
@@ -786,7 +829,7 @@ void Worker::maybe_log_progress() {
 // --idle-exit: no message for that long once partitions were assigned (joining
 // a group takes seconds; a worker that never gets partitions waits longer).
 bool Worker::idle_long_enough() const {
-  if (options_.idle_exit_s <= 0 || !batch_.empty() || db_down_ || kafka_down_ || seek_due_) return false;
+  if (options_.idle_exit_s <= 0 || !batch_.empty() || pipeline_.busy() || db_down_ || kafka_down_ || seek_due_) return false;
   const double limit_s = assigned_once_ ? options_.idle_exit_s : std::max(options_.idle_exit_s, UNASSIGNED_IDLE_EXIT_S);
   return seconds_since(last_message_) >= limit_s;
 }
@@ -794,7 +837,7 @@ bool Worker::idle_long_enough() const {
 void Worker::maintain_partitions() {
   if (Clock::now() - last_maintenance_ < PARTITION_MAINTENANCE_INTERVAL) return;
   if (db_down_) return;
-  if (!batch_.empty()) flush();
+  drain();
   try {
     if (!db_down_) writer_.ensure_partitions();
   } catch (const Error& e) {
@@ -820,7 +863,11 @@ IngestStats Worker::run() {
     const bool full = batch_.events() + batch_.rejects() >= options_.batch_rows ||
                       static_cast<std::int64_t>(batch_.bytes()) >= options_.batch_bytes;
     const bool due = !batch_.empty() && seconds_since(batch_started_) * 1000 >= options_.batch_wait_ms;
-    if ((full || due) && !db_down_) flush();
+    if ((full || due) && !db_down_) {
+      flush();
+    } else if (pipeline_.finished()) {
+      finish_write();
+    }
     retry_database();
     retry_seek();
     check_kafka();
@@ -829,7 +876,7 @@ IngestStats Worker::run() {
     maintain_partitions();
     if (idle_long_enough()) break;
   }
-  if (!batch_.empty() && !db_down_) flush();
+  if (!db_down_) drain();
   rd_kafka_consumer_close(consumer_.get());
   if (callback_error_) std::rethrow_exception(callback_error_);
   consumer_.reset();

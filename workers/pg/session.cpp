@@ -64,12 +64,23 @@ ResultPtr Session::exec(std::string_view sql, const std::vector<Param>& params) 
 }
 
 long Session::copy_in(std::string_view copy_sql, std::string_view data) {
-  exec(copy_sql);  // clears last_sqlstate_
+  copy_begin(copy_sql);
   constexpr size_t CHUNK_BYTES = 1 << 20;
   for (size_t offset = 0; offset < data.size(); offset += CHUNK_BYTES) {
-    auto size = std::min(CHUNK_BYTES, data.size() - offset);
-    if (PQputCopyData(conn_, data.data() + offset, static_cast<int>(size)) != 1) fail(conn_, "COPY failed");
+    copy_data(data.substr(offset, std::min(CHUNK_BYTES, data.size() - offset)));
   }
+  return copy_end();
+}
+
+void Session::copy_begin(std::string_view copy_sql) {
+  exec(copy_sql);  // clears last_sqlstate_
+}
+
+void Session::copy_data(std::string_view data) {
+  if (PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) != 1) fail(conn_, "COPY failed");
+}
+
+long Session::copy_end() {
   if (PQputCopyEnd(conn_, nullptr) != 1) fail(conn_, "COPY failed");
   ResultPtr result(PQgetResult(conn_));
   if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) {

@@ -36,6 +36,12 @@ class Session {
   /// Runs `copy ... from stdin` and sends `data` (COPY text format) as its input;
   /// returns the number of rows the server loaded.
   long copy_in(std::string_view copy_sql, std::string_view data);
+  /// The same in steps: copy_begin runs `copy ... from stdin`, copy_data
+  /// sends a piece of its input (any number of times), copy_end finishes it
+  /// and returns the number of rows the server loaded.
+  void copy_begin(std::string_view copy_sql);
+  void copy_data(std::string_view data);
+  long copy_end();
   /// Begins, commits or rolls back a transaction.
   void begin() { exec("begin"); }
   void commit() { exec("commit"); }

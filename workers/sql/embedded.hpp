@@ -15,7 +15,7 @@ struct EmbeddedFile {
 /// Every file under migrations/ and sql/, sorted by path.
 const std::vector<EmbeddedFile>& embedded_files();
 
-/// The text of an embedded file under sql/, e.g. query("ingest/commit_offset");
+/// The text of an embedded file under sql/, e.g. query("queries/ingest/commit_offsets");
 /// throws smelt::Error when it does not exist.
 std::string_view query(std::string_view name);
 

@@ -1,5 +1,5 @@
--- Bulk-loads a batch's valid messages (batch_id comes from the column default
--- set by smelt.begin_ingest_batch).
-copy bronze.events (topic, kafka_partition, kafka_offset, kafka_key, kafka_timestamp,
+-- Bulk-loads a batch's valid messages, each row naming its partition's ingest
+-- batch (from begin_batches).
+copy bronze.events (batch_id, topic, kafka_partition, kafka_offset, kafka_key, kafka_timestamp,
                     source, kind, observed_at, raw)
 from stdin;
