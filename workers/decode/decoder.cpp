@@ -144,7 +144,7 @@ Decoder::Decoder(const text::Analyzer& analyzer) : analyzer_(analyzer), sentimen
 DecodeResult Decoder::decode(std::string_view raw, const BronzeRef& ref, Rows& out) {
   const Sizes before = sizes_of(out);
   Event event;
-  Emitter emit(event, ref, analyzer_, out);
+  Emitter emit(event, ref, analyzer_, out, &post_features_);
   if (Status failed = decode_event(parser_, scratch_, raw, ref, event, emit)) {
     drop_rows_since(out, before);
     emit.fail(*failed);

@@ -6,14 +6,15 @@
 #include <string_view>
 
 #include "decode/rows.hpp"
+#include "text/feature_cache.hpp"
 #include "text/features.hpp"
 
 // Turns bronze events (smelt's envelope around one platform API object) into
 // staging rows: posts, comments and users, with their text features.
 namespace smelt::decode {
 
-/// Decodes envelopes of every platform. Holds one reused JSON parser, so one
-/// Decoder serves one thread; the Analyzer may be shared by many Decoders
+/// Decodes envelopes of every platform. Holds one reused JSON parser and a
+/// cache of recent posts' text features, so one Decoder serves one thread; the Analyzer may be shared by many Decoders
 /// and must outlive them.
 ///
 /// An event that cannot be decoded never throws: it appends one DecodeError
@@ -36,6 +37,7 @@ class Decoder {
 
  private:
   const text::Analyzer& analyzer_;
+  text::FeatureCache post_features_;  ///< posts come again and again with the same text
   std::string sentiment_models_;
   simdjson::dom::parser parser_;
   std::string scratch_;  ///< a copy with integers beyond 64 bits quoted, when needed

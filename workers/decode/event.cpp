@@ -50,8 +50,9 @@ Failure bad_timestamp(object parent, std::string_view key, std::string_view path
 
 Failure unknown_shape(std::string detail) { return {ErrorReason::unknown_shape, std::move(detail)}; }
 
-Emitter::Emitter(const Event& event, const BronzeRef& ref, const text::Analyzer& analyzer, Rows& out)
-    : event_(event), ref_(ref), analyzer_(analyzer), out_(out) {}
+Emitter::Emitter(const Event& event, const BronzeRef& ref, const text::Analyzer& analyzer, Rows& out,
+                 text::FeatureCache* posts)
+    : event_(event), ref_(ref), analyzer_(analyzer), out_(out), posts_(posts) {}
 
 PostRow& Emitter::post() {
   PostRow& row = out_.posts.emplace_back();
@@ -70,9 +71,11 @@ void Emitter::add(UserRow row) {
   out_.users.push_back(std::move(row));
 }
 
-text::Features Emitter::features(const std::optional<std::string>& text, text::Hints hints) const {
+text::Features Emitter::features(const std::optional<std::string>& text, text::Hints hints,
+                                 text::FeatureCache* cache) const {
   hints.platform = text::parse_platform(event_.source).value_or(text::Platform::unknown);
-  return analyzer_.analyze(text ? std::string_view(*text) : std::string_view(), hints);
+  const std::string_view body = text ? std::string_view(*text) : std::string_view();
+  return cache ? cache->analyze(analyzer_, body, hints) : analyzer_.analyze(body, hints);
 }
 
 template <class Row>
@@ -90,14 +93,14 @@ void Emitter::apply_common(Row& row, text::Features& features) const {
 }
 
 void Emitter::analyze(PostRow& row, text::Hints hints) const {
-  text::Features found = features(row.text, std::move(hints));
+  text::Features found = features(row.text, std::move(hints), posts_);
   apply_common(row, found);
   row.cashtags = std::move(found.cashtags);
   row.urls = std::move(found.urls);
 }
 
 void Emitter::analyze(CommentRow& row, text::Hints hints) const {
-  text::Features found = features(row.text, std::move(hints));
+  text::Features found = features(row.text, std::move(hints), nullptr);
   apply_common(row, found);
 }
 

@@ -7,6 +7,7 @@
 
 #include "decode/json_fields.hpp"
 #include "decode/rows.hpp"
+#include "text/feature_cache.hpp"
 #include "text/features.hpp"
 
 // What the platform decoders share: the resolved envelope of one event, the
@@ -45,8 +46,11 @@ Failure unknown_shape(std::string detail);
 /// features and sentiment.
 class Emitter {
  public:
-  /// An emitter for `event` from bronze row `ref`, appending to `out`.
-  Emitter(const Event& event, const BronzeRef& ref, const text::Analyzer& analyzer, Rows& out);
+  /// An emitter for `event` from bronze row `ref`, appending to `out`;
+  /// post features come from `posts` when given (posts are observed again
+  /// and again with the same text).
+  Emitter(const Event& event, const BronzeRef& ref, const text::Analyzer& analyzer, Rows& out,
+          text::FeatureCache* posts = nullptr);
 
   /// A new post row, stamped.
   PostRow& post();
@@ -68,7 +72,8 @@ class Emitter {
   const Event& event() const noexcept { return event_; }
 
  private:
-  text::Features features(const std::optional<std::string>& text, text::Hints hints) const;
+  text::Features features(const std::optional<std::string>& text, text::Hints hints,
+                          text::FeatureCache* cache) const;
   template <class Row>
   void apply_common(Row& row, text::Features& features) const;
 
@@ -76,6 +81,7 @@ class Emitter {
   const BronzeRef& ref_;
   const text::Analyzer& analyzer_;
   Rows& out_;
+  text::FeatureCache* posts_;
 };
 
 }  // namespace smelt::decode
