@@ -252,7 +252,12 @@ bool Refresher::merge_next(Lane& lane, const std::string& run_id, RefreshSummary
   const std::string started_at = utc_now();
   auto& session = *lane.session;
   lane.failed_sqlstate.clear();
-  session.begin();
+  try {
+    session.begin();  // a cancel can land on it too
+  } catch (const std::exception&) {
+    lane.failed_sqlstate = session.last_sqlstate();
+    throw;
+  }
   try {
     const auto batches = claim(lane);
     if (batches.empty()) {
