@@ -491,6 +491,30 @@ TEST_F(RefreshTest, SchedulerFollowsIngestWithinSecondsAndStopsOnSigterm) {
   EXPECT_EQ(log_int(stopped, "records"), 2000) << stopped;
 }
 
+// A cancel (pg_cancel_backend, statement_timeout) can land on any statement
+// of a merge lane, its BEGIN included; PostgreSQL ignores one that reaches an
+// idle session, so the lanes' sessions are hammered while they poll an empty
+// queue. Every cancel is an interrupted cycle that runs again, never an exit.
+TEST_F(RefreshTest, SchedulerRunsOnWhileItsLanesStatementsAreCancelled) {
+  Process scheduler({SMELT_BINARY, "scheduler", "-d", conninfo(), "--lanes", "2", "--retention-days", "0",
+                     "--interval", "0.1", "--min-interval-ms", "0", "--db-retry", "0", "--log-format", "json"});
+  const std::string lane_sessions =
+      "from pg_stat_activity where application_name like 'smelt scheduler lane %'";
+  ASSERT_TRUE(eventually([&] { return count("select count(*) " + lane_sessions) == 2; }, 60s)) << scheduler.err();
+  pqxx::connection canceller(conninfo());
+  pqxx::nontransaction hammer(canceller);
+  const std::string cancelled = "a refresh statement was cancelled or lost a conflict; running the cycle again";
+  for (int round = 0; round < 3000 && scheduler.running() && count_lines(scheduler.err(), cancelled, "") < 200;
+       ++round) {
+    hammer.exec("do $$ begin for i in 1..500 loop perform pg_cancel_backend(pid) " + lane_sessions +
+                "; end loop; end $$");
+  }
+  ASSERT_TRUE(scheduler.running()) << scheduler.err();
+  EXPECT_GE(count_lines(scheduler.err(), cancelled, "canceling statement"), 200) << scheduler.err();
+  scheduler.signal(SIGTERM);
+  EXPECT_EQ(scheduler.wait(60s), 0) << scheduler.err();
+}
+
 // Input beyond what the merges can take, at its extreme: one Kafka
 // partition's batches cannot be merged at all (a session holds its merge
 // lock). Gold does not wait for them: it keeps publishing what the other

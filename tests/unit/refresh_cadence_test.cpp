@@ -54,41 +54,6 @@ TEST(RefreshCadence, AGapLongerThanTheIntervalIsCappedByTheInterval) {
   EXPECT_TRUE(cadence.due(T0 + 1s));
 }
 
-TEST(RefreshCadence, ASlowRefreshIsFollowedByRestInProportionToItsCost) {
-  RefreshCadence cadence(5s, 500ms, T0, 0.25);  // gold may take a quarter of the time: rest 3x its cost
-  cadence.started(T0);
-  cadence.finished(T0 + 2s);
-  cadence.notified();
-  EXPECT_FALSE(cadence.due(T0 + 7999ms)) << "notified, but resting 6 s after a 2 s refresh";
-  EXPECT_EQ(cadence.until_due(T0 + 3s), 5s);
-  EXPECT_TRUE(cadence.due(T0 + 8s));
-}
-
-TEST(RefreshCadence, RestAlsoHoldsBackTheTimer) {
-  RefreshCadence cadence(1s, 500ms, T0, 0.5);
-  cadence.started(T0);
-  cadence.finished(T0 + 3s);
-  EXPECT_FALSE(cadence.due(T0 + 5999ms));
-  EXPECT_TRUE(cadence.due(T0 + 6s));
-}
-
-TEST(RefreshCadence, AQuickRefreshKeepsTheMinimumGap) {
-  RefreshCadence cadence(5s, 500ms, T0, 0.5);
-  cadence.started(T0);
-  cadence.finished(T0 + 100ms);  // rest 100 ms, less than the gap
-  cadence.notified();
-  EXPECT_FALSE(cadence.due(T0 + 499ms));
-  EXPECT_TRUE(cadence.due(T0 + 500ms));
-}
-
-TEST(RefreshCadence, AShareOfOneNeverRests) {
-  RefreshCadence cadence(5s, 0ms, T0, 1.0);
-  cadence.started(T0);
-  cadence.finished(T0 + 10s);
-  cadence.notified();
-  EXPECT_TRUE(cadence.due(T0 + 10s));
-}
-
 TEST(RefreshPeriodic, RunsFirstAtItsStartThenEveryPeriod) {
   Periodic job(1h, T0);
   EXPECT_TRUE(job.due(T0));

@@ -46,13 +46,6 @@ void add_scheduler_command(CLI::App& app, Action& action) {
       ->envname("SMELT_SCHEDULER_MIN_INTERVAL_MS")
       ->capture_default_str();
   command
-      ->add_option("--gold-share", options->gold_share,
-                   "Gold refreshes take at most this share of wall time: one that took d seconds is followed by "
-                   "d x (1/share - 1) of rest, leaving the CPU to the merges when it is short (1 = no pacing)")
-      ->check(range::between(0.05, 1, "share of wall time"))
-      ->envname("SMELT_SCHEDULER_GOLD_SHARE")
-      ->capture_default_str();
-  command
       ->add_option("--batches-per-transaction", options->batches_per_transaction,
                    "Ingest batches decoded and merged per transaction")
       ->check(range::between(1, 100e3, "batches"))

@@ -93,9 +93,17 @@ long Session::copy_end() {
   return rows;
 }
 
+void Session::begin() {
+  rollback();
+  exec("begin");
+}
+
 void Session::rollback() noexcept {
-  if (PQtransactionStatus(conn_) == PQTRANS_IDLE || PQstatus(conn_) != CONNECTION_OK) return;
-  ResultPtr result(PQexec(conn_, "rollback"));
+  constexpr int ATTEMPTS = 5;
+  for (int attempt = 0; attempt < ATTEMPTS; ++attempt) {
+    if (PQtransactionStatus(conn_) == PQTRANS_IDLE || PQstatus(conn_) != CONNECTION_OK) return;
+    ResultPtr result(PQexec(conn_, "rollback"));
+  }
 }
 
 bool is_transient_sqlstate(std::string_view sqlstate) noexcept {

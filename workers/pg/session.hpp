@@ -42,8 +42,11 @@ class Session {
   void copy_begin(std::string_view copy_sql);
   void copy_data(std::string_view data);
   long copy_end();
-  /// Begins, commits or rolls back a transaction.
-  void begin() { exec("begin"); }
+  /// Begins, commits or rolls back a transaction. begin() first ends a
+  /// transaction a failed rollback left open (a cancel can land on the
+  /// rollback itself); rollback() tries again while the connection is still
+  /// in a transaction, and never throws.
+  void begin();
   void commit() { exec("commit"); }
   void rollback() noexcept;
   /// True when the connection is still usable.

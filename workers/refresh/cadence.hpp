@@ -12,17 +12,10 @@ using Clock = std::chrono::steady_clock;
 /// than every `min_gap` (a burst of notifications coalesces into one
 /// refresh), and at least every `interval` without any. Due at once after
 /// construction.
-///
-/// Paced by its own cost: a refresh that took d keeps the next one from
-/// starting until d x (1 / share - 1) after it finished, so refreshes take
-/// at most `share` of the wall time. When the machine is short of CPU, gold
-/// refreshes then come further apart instead of taking the CPU the merges
-/// need, and each covers more changes at once.
 class RefreshCadence {
  public:
-  /// A cadence starting at `now`; `share` in (0, 1] (1: no pacing).
-  RefreshCadence(Clock::duration interval, Clock::duration min_gap, Clock::time_point now,
-                 double share = 1.0);
+  /// A cadence starting at `now`.
+  RefreshCadence(Clock::duration interval, Clock::duration min_gap, Clock::time_point now);
 
   /// Notes that new ingest batches were announced.
   void notified() noexcept { notified_ = true; }
@@ -30,17 +23,13 @@ class RefreshCadence {
   bool due(Clock::time_point now) const noexcept;
   /// Notes that a refresh started at `now`; announcements so far are covered.
   void started(Clock::time_point now) noexcept;
-  /// Notes that the refresh started last finished at `now`.
-  void finished(Clock::time_point now) noexcept;
   /// How long from `now` until due (zero when due).
   Clock::duration until_due(Clock::time_point now) const noexcept;
 
  private:
   Clock::duration interval_;
   Clock::duration min_gap_;
-  double rest_per_busy_;  ///< 1 / share - 1
   Clock::time_point last_start_;
-  Clock::time_point rested_;  ///< no refresh starts before this
   bool notified_ = true;
 };
 

@@ -89,7 +89,7 @@ class Scheduler {
         refresher_(options.conninfo, analyzer, options.batches_per_transaction, "smelt scheduler", options.lanes),
         listener_(std::make_unique<Listener>(options.conninfo)),
         cadence_(seconds(options.interval_s), std::chrono::milliseconds(options.min_interval_ms),
-                 Clock::now(), options.gold_share),
+                 Clock::now()),
         partitions_(seconds(options.partitions_every_min * 60), Clock::now()),
         retention_(
             options.retention_days > 0 ? seconds(options.retention_every_h * 3600) : Clock::duration::zero(),
@@ -168,7 +168,6 @@ class Scheduler {
     auto summary = refresher_.take_merged(next_run_id_);
     summary.run_id = run_id;
     summary.gold = refresher_.publish(run_id);
-    cadence_.finished(Clock::now());
     summary.duration_s = seconds_since(started);
     since_progress_.add(summary);
     overall_.add(summary);
@@ -304,7 +303,6 @@ void run_scheduler(const SchedulerOptions& options) {
   log::info("scheduler started", {{"run_id", run_id},
                                   {"interval_s", options.interval_s},
                                   {"min_interval_ms", options.min_interval_ms},
-                                  {"gold_share", options.gold_share},
                                   {"lanes", options.lanes},
                                   {"freshness_sla_s", options.freshness_sla_s},
                                   {"retention_days", options.retention_days}});

@@ -17,7 +17,6 @@ struct SchedulerOptions {
   int lanes = 2;                     ///< merge lanes: connections merging disjoint partitions at once
   double interval_s = 5;             ///< refresh at least this often, notified or not
   int min_interval_ms = 500;         ///< ... and at most this often
-  double gold_share = 0.5;           ///< gold refreshes take at most this share of wall time (1: no pacing)
   int retention_days = 400;          ///< silver and gold keep this many days (0: no retention)
   double retention_every_h = 24;     ///< how often retention runs
   double partitions_every_min = 60;  ///< how often partitions are created ahead
@@ -33,9 +32,7 @@ struct SchedulerOptions {
 /// again every interval_s. Gold is refreshed over its own connection soon
 /// after the lanes commit a merge (at most every min_interval_ms) and at
 /// least every interval_s, whatever the backlog: gold never waits for the
-/// merges, so it keeps publishing while the input outruns them. A refresh
-/// that took d seconds is followed by a rest of d x (1 / gold_share - 1)
-/// before the next, so gold leaves the CPU the merges need. Partitions
+/// merges, so it keeps publishing while the input outruns them. Partitions
 /// are created ahead and retention applied on their own cadence; a progress
 /// and freshness line is logged every progress_interval_s, with a warning
 /// when gold lags the newest event by more than freshness_sla_s. Reconnects
