@@ -156,8 +156,19 @@ TEST_F(CollectTest, OneRunPutsEveryEntityOfBothCampaignsAndFivePlatformsIntoGold
   EXPECT_EQ(scalar("select count(*) from smelt.collect_tracked_posts"), "30");
   EXPECT_EQ(scalar("select count(*) from bronze.rejects"), "0");
 
-  // A second run finds nothing new: the cursors moved past every page.
-  auto again = collect(api, broker.bootstrap());
+  // A second run within --interval (15 s) walks nothing again: the streams
+  // were followed to their ends a moment ago.
+  const int discovery_before = api.requests_to("x", "/2/tweets/search/recent") +
+                               api.requests_to("youtube", "/youtube/v3/search") +
+                               api.requests_to("instagram", "/recent_media");
+  auto soon = collect(api, broker.bootstrap());
+  ASSERT_EQ(soon.code, 0) << soon.err;
+  EXPECT_EQ(api.requests_to("x", "/2/tweets/search/recent") + api.requests_to("youtube", "/youtube/v3/search") +
+                api.requests_to("instagram", "/recent_media"),
+            discovery_before);
+
+  // Walked again, it finds nothing new: the cursors moved past every page.
+  auto again = collect(api, broker.bootstrap(), {}, {"--once", "--interval", "0"});
   ASSERT_EQ(again.code, 0) << again.err;
   EXPECT_EQ(api.requests_to("x", "/2/tweets/search/recent"), 6);
 }
@@ -388,7 +399,9 @@ TEST_F(CollectTest, KilledTenTimesItResumesAndLosesNothing) {
 }
 
 // Two collectors at once: the advisory locks let only one walk a platform's
-// campaign at a time, so no page is asked for twice, and everything arrives.
+// campaign at a time, and a stream the other one has just walked to its end
+// is not due again within --interval, so no page is asked for twice, however
+// the two are scheduled, and everything arrives.
 TEST_F(CollectTest, TwoCollectorsAtOnceNeverPollTheSamePageTwice) {
   ReplayApi api;
   BrokerProcess broker(2);

@@ -110,8 +110,10 @@ void add_schedule_options(CLI::App& command, Settings& s) {
 
 void add_run_options(CLI::App& command, Settings& s) {
   auto& o = s.options;
-  command.add_option("--interval", o.interval_s, "Seconds between discovery cycles")
-      ->check(range::positive("seconds"))
+  command.add_option("--interval", o.interval_s,
+                     "Seconds between discovery cycles; a stream any collector walked to its end less than this "
+                     "ago is not walked again yet (0: always walk)")
+      ->check(range::at_least(0, "seconds"))
       ->capture_default_str();
   command.add_option("--retries", o.retries, "Retries of a call on 5xx, timeouts and unreadable responses")
       ->check(range::between(0, 100, "retries"))

@@ -156,12 +156,19 @@ class PlatformRunner final : public Fetcher {
 
   /// Follows one discovery stream page by page to its end.
   void walk(const Campaign& campaign, const std::string& stream) {
-    std::string cursor = state_->load_cursor(name_, campaign.id, stream);
+    auto [cursor, walked_recently] = state_->load_cursor(name_, campaign.id, stream, options_.interval_s);
+    if (walked_recently) {
+      // --interval holds for all collectors together: another one (or this
+      // one's previous run) followed this stream to its end a moment ago.
+      log::debug(name_ + ": stream walked less than --interval ago; not due yet",
+                 {{"platform", name_}, {"campaign", campaign.name}, {"stream", stream}});
+      return;
+    }
     for (;;) {
       PageResult page = with_retries([&] { return platform_->discover(*this, campaign, stream, cursor); });
       deliver(page);
       if (!options_.dry_run) {
-        state_->commit_page(name_, campaign.id, stream, page.cursor, page.discovered, options_.schedule);
+        state_->commit_page(name_, campaign.id, stream, page.cursor, !page.more, page.discovered, options_.schedule);
       }
       cursor = page.cursor;
       log::debug(name_ + ": page", {{"platform", name_}, {"stream", stream}, {"records", page.entities.size()}});

@@ -80,17 +80,23 @@ void State::unlock(const std::string& platform, int campaign_id) {
   work_.exec(q("unlock"), {platform, std::to_string(campaign_id)});
 }
 
-std::string State::load_cursor(const std::string& platform, int campaign_id, const std::string& stream) {
-  return pg::first_value(work_.exec(q("load_cursor"), {platform, std::to_string(campaign_id), stream}).get())
-      .value_or("");
+State::StreamPosition State::load_cursor(const std::string& platform, int campaign_id, const std::string& stream,
+                                         double interval_s) {
+  auto result = work_.exec(q("load_cursor"), {platform, std::to_string(campaign_id), stream, number(interval_s)});
+  StreamPosition position;
+  if (PQntuples(result.get()) == 1) {
+    position.cursor = PQgetvalue(result.get(), 0, 0);
+    position.walked_recently = std::string_view(PQgetvalue(result.get(), 0, 1)) == "t";
+  }
+  return position;
 }
 
 void State::commit_page(const std::string& platform, int campaign_id, const std::string& stream,
-                        const std::string& cursor, const std::vector<Discovered>& discovered,
+                        const std::string& cursor, bool walk_ended, const std::vector<Discovered>& discovered,
                         const Schedule& schedule) {
   work_.begin();
   try {
-    work_.exec(q("save_cursor"), {platform, std::to_string(campaign_id), stream, cursor});
+    work_.exec(q("save_cursor"), {platform, std::to_string(campaign_id), stream, cursor, walk_ended ? "t" : "f"});
     if (!discovered.empty()) {
       std::vector<std::string> ids;
       std::vector<std::string> created;

@@ -34,11 +34,17 @@ class State {
   bool try_lock(const std::string& platform, int campaign_id);
   void unlock(const std::string& platform, int campaign_id);
 
-  /// A stream's saved cursor ("" when it never moved).
-  std::string load_cursor(const std::string& platform, int campaign_id, const std::string& stream);
-  /// Moves the cursor and starts tracking the page's posts, in one transaction.
+  /// Where a discovery stream stands.
+  struct StreamPosition {
+    std::string cursor;         ///< "" when it never moved
+    bool walked_recently = false;  ///< followed to its end less than the interval ago, by any collector
+  };
+  StreamPosition load_cursor(const std::string& platform, int campaign_id, const std::string& stream,
+                             double interval_s);
+  /// Moves the cursor and starts tracking the page's posts, in one transaction;
+  /// `walk_ended`: the page was the stream's last for now.
   void commit_page(const std::string& platform, int campaign_id, const std::string& stream, const std::string& cursor,
-                   const std::vector<Discovered>& discovered, const Schedule& schedule);
+                   bool walk_ended, const std::vector<Discovered>& discovered, const Schedule& schedule);
 
   /// Opens a transaction and locks up to `limit` due posts of a platform.
   std::vector<std::string> begin_repoll(const std::string& platform, std::size_t limit);
