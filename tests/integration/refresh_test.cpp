@@ -499,7 +499,8 @@ TEST_F(RefreshTest, SchedulerRunsOnWhileItsLanesStatementsAreCancelled) {
   Process scheduler({SMELT_BINARY, "scheduler", "-d", conninfo(), "--lanes", "2", "--retention-days", "0",
                      "--interval", "0.1", "--min-interval-ms", "0", "--db-retry", "0", "--log-format", "json"});
   const std::string lane_sessions =
-      "from pg_stat_activity where application_name like 'smelt scheduler lane %'";
+      "from pg_stat_activity where application_name like 'smelt scheduler lane %' "
+      "and datname = current_database()";
   ASSERT_TRUE(eventually([&] { return count("select count(*) " + lane_sessions) == 2; }, 60s)) << scheduler.err();
   pqxx::connection canceller(conninfo());
   pqxx::nontransaction hammer(canceller);
@@ -511,6 +512,40 @@ TEST_F(RefreshTest, SchedulerRunsOnWhileItsLanesStatementsAreCancelled) {
   }
   ASSERT_TRUE(scheduler.running()) << scheduler.err();
   EXPECT_GE(count_lines(scheduler.err(), cancelled, "canceling statement"), 200) << scheduler.err();
+  scheduler.signal(SIGTERM);
+  EXPECT_EQ(scheduler.wait(60s), 0) << scheduler.err();
+}
+
+// A lane whose merge is cancelled stops on the failure; the scheduler runs
+// the cycle again at once, whenever its next gold refresh is due (here: not
+// for a day), and everything pending is merged and published.
+TEST_F(RefreshTest, ALaneCancelledMidMergeIsStartedAgainAtOnce) {
+  const auto lines = generate("14", 1000);
+  load_bronze(conninfo(), lines, 0, 1000, 250);
+  // Every merge takes this lock shared (a backfill takes it exclusively):
+  // held here, the lanes' merges wait on it. No retention: it takes it too.
+  pqxx::connection holder(conninfo());
+  pqxx::nontransaction hold(holder);
+  hold.exec("select pg_advisory_lock(hashtext('smelt.merge_decoded'))");
+  Process scheduler({SMELT_BINARY, "scheduler", "-d", conninfo(), "--interval", "86400", "--min-interval-ms", "100",
+                     "--lanes", "2", "--retention-days", "0", "--log-format", "json"});
+  const std::string waiting_lanes =
+      "from pg_stat_activity where application_name like 'smelt scheduler lane %' "
+      "and datname = current_database() and wait_event_type = 'Lock'";
+  ASSERT_TRUE(eventually([&] { return count("select count(*) " + waiting_lanes) > 0; }, 120s)) << scheduler.err();
+  exec("select pg_cancel_backend(pid) " + waiting_lanes);
+  const std::string cancelled = "a refresh statement was cancelled or lost a conflict; running the cycle again";
+  ASSERT_TRUE(eventually([&] { return count_lines(scheduler.err(), cancelled, "canceling statement") > 0; }, 120s))
+      << scheduler.err();
+  hold.exec("select pg_advisory_unlock(hashtext('smelt.merge_decoded'))");
+  ASSERT_TRUE(eventually(
+      [&] {
+        return count("select count(*) from smelt.refreshed_batches") == 4 &&
+               count("select count(*) from gold.fct_posts") == count("select count(*) from silver.posts");
+      },
+      120s))
+      << scheduler.err();
+  EXPECT_GT(count("select count(*) from gold.fct_posts"), 0);
   scheduler.signal(SIGTERM);
   EXPECT_EQ(scheduler.wait(60s), 0) << scheduler.err();
 }

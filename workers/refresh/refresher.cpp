@@ -236,6 +236,12 @@ RefreshSummary Refresher::take_merged(const std::string& next_run_id) {
   return taken;
 }
 
+void Refresher::raise_lane_failure() {
+  if (!failed_.load()) return;
+  std::lock_guard lock(merged_mutex_);
+  if (lane_failure_) std::rethrow_exception(lane_failure_);
+}
+
 void Refresher::stop_merging() noexcept {
   if (followers_.empty()) return;
   {

@@ -91,6 +91,10 @@ class Refresher {
   /// transactions, decode statistics); later merges are recorded under
   /// `next_run_id`. Rethrows the failure of a lane that stopped on one.
   RefreshSummary take_merged(const std::string& next_run_id);
+  /// Rethrows the failure of a lane that stopped on one (continuous mode),
+  /// so that the caller handles it at once rather than at its next
+  /// take_merged, which may be an --interval away.
+  void raise_lane_failure();
   /// Stops the lanes' threads after their current transaction and waits
   /// for them. Does nothing when they are not running.
   void stop_merging() noexcept;

@@ -134,6 +134,9 @@ class Scheduler {
   void loop() {
     refresher_.start_merging(next_run_id_, idle_poll());
     while (!signals::stop_requested()) {
+      // A lane that stopped on a failure (a cancelled statement, a lost
+      // connection) is dealt with now, not at the next cycle.
+      refresher_.raise_lane_failure();
       if (refresher_.merged_since_taken() > 0) cadence_.notified();
       if (cadence_.due(Clock::now())) refresh();
       if (signals::stop_requested()) break;
