@@ -156,12 +156,13 @@ TEST_F(CollectTest, OneRunPutsEveryEntityOfBothCampaignsAndFivePlatformsIntoGold
   EXPECT_EQ(scalar("select count(*) from smelt.collect_tracked_posts"), "30");
   EXPECT_EQ(scalar("select count(*) from bronze.rejects"), "0");
 
-  // A second run within --interval (15 s) walks nothing again: the streams
-  // were followed to their ends a moment ago.
+  // A second run within --interval walks nothing again: the streams were
+  // followed to their ends a moment ago. (An hour, so that however long the
+  // ingest and refresh above took, the run is within it.)
   const int discovery_before = api.requests_to("x", "/2/tweets/search/recent") +
                                api.requests_to("youtube", "/youtube/v3/search") +
                                api.requests_to("instagram", "/recent_media");
-  auto soon = collect(api, broker.bootstrap());
+  auto soon = collect(api, broker.bootstrap(), {}, {"--once", "--interval", "3600"});
   ASSERT_EQ(soon.code, 0) << soon.err;
   EXPECT_EQ(api.requests_to("x", "/2/tweets/search/recent") + api.requests_to("youtube", "/youtube/v3/search") +
                 api.requests_to("instagram", "/recent_media"),
@@ -405,8 +406,11 @@ TEST_F(CollectTest, KilledTenTimesItResumesAndLosesNothing) {
 TEST_F(CollectTest, TwoCollectorsAtOnceNeverPollTheSamePageTwice) {
   ReplayApi api;
   BrokerProcess broker(2);
-  Process one(collect_args(api, broker.bootstrap()), api.credentials());
-  Process two(collect_args(api, broker.bootstrap()), api.credentials());
+  // An hour's interval: however the two are scheduled, the second comes
+  // within it.
+  const std::vector<std::string> hourly = {"--once", "--interval", "3600"};
+  Process one(collect_args(api, broker.bootstrap(), hourly), api.credentials());
+  Process two(collect_args(api, broker.bootstrap(), hourly), api.credentials());
   ASSERT_EQ(one.wait(120s), 0) << one.err();
   ASSERT_EQ(two.wait(120s), 0) << two.err();
   for (const std::string platform : {"x", "youtube", "instagram"}) {

@@ -36,7 +36,7 @@ class State {
 
   /// Where a discovery stream stands.
   struct StreamPosition {
-    std::string cursor;         ///< "" when it never moved
+    std::string cursor;            ///< "" when it never moved
     bool walked_recently = false;  ///< followed to its end less than the interval ago, by any collector
   };
   StreamPosition load_cursor(const std::string& platform, int campaign_id, const std::string& stream,
