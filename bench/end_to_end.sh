@@ -13,6 +13,8 @@
 #   PARTITIONS       topic partitions (default 16)
 #   WORKERS          ingest workers (default 2)
 #   SCHEDULER_ARGS   extra arguments for smelt scheduler (e.g. "--lanes 1")
+#   STATEMENTS=N     also print the N nested SQL statements that took the most
+#                    time (pg_stat_statements; gold refresh and merge steps)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 smelt=${SMELT_BUILD_DIR:-$root/build}/smelt
@@ -23,6 +25,12 @@ workers=${WORKERS:-2}
 work=$(mktemp -d)
 chmod 755 "$work"
 export SMELT_PG_PORT=${SMELT_BENCH_PG_PORT:-54335}
+statements=${STATEMENTS:-0}
+if [ "$statements" -gt 0 ]; then
+  export SMELT_PG_SETTINGS="shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track = all
+pg_stat_statements.max = 10000"
+fi
 pids=()
 
 stop_all() {
@@ -58,6 +66,7 @@ run_rate() {
   q() { psql "$db" -qAtX -c "$1"; }
   "$smelt" migrate up >/dev/null 2>&1
   q "select smelt.add_campaign('launch', 'acme', array['orbit','launch'], array['orbit'], now() - interval '1 day', null)" >/dev/null
+  [ "$statements" -gt 0 ] && q "create extension if not exists pg_stat_statements" >/dev/null
 
   rm -f "$work/broker"
   "$smelt" broker --partitions "$partitions" --bootstrap-file "$work/broker" >/dev/null 2>"$work/broker.log" &
@@ -152,10 +161,49 @@ run_rate() {
                    round(percentile_cont(0.99) within group (order by s)::numeric, 2),
                    round(max(s)::numeric, 2), count(*))
        from latency"
+  # Where the time went, per event: Kafka timestamp to the start of its
+  # ingest transaction, from there to the commit of the merge that took its
+  # batch, and from there to the end of the gold refresh that published it.
+  q "with batches as (
+       select r.batch_id, r.refreshed_at,
+              (select g.started_at + g.duration_ms * interval '1 millisecond'
+                 from smelt.refresh_runs as g
+                where g.model = 'gold' and g.status = 'ok' and g.started_at >= r.refreshed_at
+                order by g.started_at limit 1) as gold_at
+         from smelt.refreshed_batches as r),
+     stages as (
+       select extract(epoch from e.ingested_at - e.kafka_timestamp) as ingest,
+              extract(epoch from b.refreshed_at - e.ingested_at) as merge,
+              extract(epoch from b.gold_at - b.refreshed_at) as gold
+         from bronze.events as e join batches as b on b.batch_id = e.batch_id
+        where e.kafka_timestamp is not null and b.gold_at is not null)
+     select format('stages p50 / p99: to ingest %s / %s s, then to merged %s / %s s, then to gold %s / %s s',
+                   round(percentile_cont(0.5) within group (order by ingest)::numeric, 2),
+                   round(percentile_cont(0.99) within group (order by ingest)::numeric, 2),
+                   round(percentile_cont(0.5) within group (order by merge)::numeric, 2),
+                   round(percentile_cont(0.99) within group (order by merge)::numeric, 2),
+                   round(percentile_cont(0.5) within group (order by gold)::numeric, 2),
+                   round(percentile_cont(0.99) within group (order by gold)::numeric, 2))
+       from stages"
+  q "select format('%s merge transactions, %s events each on average',
+                   count(*), round(avg(rows))) from smelt.refresh_runs where model = 'decode'"
   echo "gold caught up ${catchup_s}s after the stream stopped"
   echo "cpu and peak memory: $usage"
   echo "postgresql backends cpu: $pg_cpu"
   grep '"level":"warn"' "$work/scheduler.log" | head -3 || true
+  if [ "$statements" -gt 0 ]; then
+    # Statements run inside smelt's procedures, grouped by their first words
+    # (dynamic SQL differs only in its literals), most time first.
+    # A check's statement is named after its check (smelt.evaluate_check).
+    psql "$db" -qX -c "
+      select round(sum(s.total_exec_time)::numeric / 1000, 2) as seconds, sum(s.calls) as calls,
+             round((sum(s.total_exec_time) / sum(s.calls))::numeric, 2) as mean_ms,
+             coalesce('check ' || substring(s.query from '^/\* smelt check (\w+) \*/'),
+                      left(regexp_replace(s.query, '\s+', ' ', 'g'), 110)) as statement
+        from pg_stat_statements as s
+       where not s.toplevel
+       group by 4 order by 1 desc limit $statements"
+  fi
   stop_all
   "$root/scripts/pg.sh" stop "$work/pg" >/dev/null 2>&1 || true
 }

@@ -10,6 +10,8 @@
 #                               ingest, refresh, serve or bi) if missing;
 #                               prints a conninfo that connects as it
 # DIR defaults to .smelt/pg under the repository. Port: SMELT_PG_PORT or 54329.
+# SMELT_PG_SETTINGS: extra postgresql.conf lines for a new cluster (at initdb),
+# e.g. "shared_preload_libraries = 'pg_stat_statements'" for a profile.
 # As root the server runs as the postgres user; when that user cannot reach
 # DIR (a checkout under a private home or temp folder), the cluster lives in
 # /tmp/smelt-pg-<hash of DIR> instead. Always use the printed conninfo.
@@ -59,6 +61,7 @@ shared_buffers = 512MB
 max_wal_size = 4GB
 checkpoint_timeout = 15min
 max_connections = 200
+${SMELT_PG_SETTINGS:-}
 CONF
     fi
     if ! as_owner "$bindir/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then

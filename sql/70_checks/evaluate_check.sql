@@ -14,10 +14,13 @@ declare
 begin
     select c.query into strict v_query from smelt.checks as c where c.check_name = p_check_name;
     begin
+        -- The leading comment names the check in pg_stat_activity and
+        -- pg_stat_statements.
         execute format(
+            '/* smelt check %s */ '
             'select count(*), jsonb_agg(r.row_data order by r.n) filter (where r.n <= %s) '
             'from (select to_jsonb(q) as row_data, row_number() over () as n from (%s) as q) as r',
-            v_cap, v_query)
+            regexp_replace(p_check_name, '[^A-Za-z0-9_]', '', 'g'), v_cap, v_query)
            into failing_rows, sample;
     exception when others then
         failing_rows := 1;

@@ -46,6 +46,13 @@ void add_scheduler_command(CLI::App& app, Action& action) {
       ->envname("SMELT_SCHEDULER_MIN_INTERVAL_MS")
       ->capture_default_str();
   command
+      ->add_option("--merge-gap-ms", options->merge_gap_ms,
+                   "A lane starts a merge at most every this many ms while it keeps up, so batches "
+                   "gather and each merge's fixed cost is shared (0: merge as soon as a batch is pending)")
+      ->check(range::between(0, 60e3, "ms"))
+      ->envname("SMELT_SCHEDULER_MERGE_GAP_MS")
+      ->capture_default_str();
+  command
       ->add_option("--batches-per-transaction", options->batches_per_transaction,
                    "Ingest batches decoded and merged per transaction")
       ->check(range::between(1, 100e3, "batches"))
@@ -100,7 +107,10 @@ The daemon does what `smelt refresh` does, continuously:
   - merge: --lanes threads, each with its own connection, decode and merge
     pending batches into silver while any are pending, wake on every
     ingest commit (LISTEN smelt_ingest; smelt ingest notifies when a batch
-    commits) and look again every --interval in any case.
+    commits) and look again every --interval in any case. While a lane
+    keeps up it starts a merge at most every --merge-gap-ms, so batches
+    gather and a merge's fixed cost is paid less often; a lane that is
+    behind (its last merge took --batches-per-transaction) goes on at once.
   - gold: refreshed over a connection of its own, gated by the quality
     checks, soon after the lanes commit a merge (at most every
     --min-interval-ms, so a burst of merges shares one refresh) and every

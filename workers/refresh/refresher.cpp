@@ -163,7 +163,8 @@ void Refresher::merge_lane(Lane& lane, const std::string& run_id, RefreshSummary
   }
 }
 
-void Refresher::start_merging(const std::string& run_id, std::chrono::milliseconds idle_poll) {
+void Refresher::start_merging(const std::string& run_id, std::chrono::milliseconds idle_poll,
+                              std::chrono::milliseconds merge_gap) {
   if (!followers_.empty()) return;
   {
     std::lock_guard lock(merged_mutex_);
@@ -174,11 +175,12 @@ void Refresher::start_merging(const std::string& run_id, std::chrono::millisecon
   }
   failed_.store(false);
   for (auto& lane : lanes_) {
-    followers_.emplace_back([this, &lane = *lane, idle_poll] { follow_lane(lane, idle_poll); });
+    followers_.emplace_back(
+        [this, &lane = *lane, idle_poll, merge_gap] { follow_lane(lane, idle_poll, merge_gap); });
   }
 }
 
-void Refresher::follow_lane(Lane& lane, std::chrono::milliseconds idle_poll) {
+void Refresher::follow_lane(Lane& lane, std::chrono::milliseconds idle_poll, std::chrono::milliseconds merge_gap) {
   std::size_t samples_logged = 0;
   std::string logged_run;
   try {
@@ -196,11 +198,19 @@ void Refresher::follow_lane(Lane& lane, std::chrono::milliseconds idle_poll) {
         samples_logged = 0;
       }
       RefreshSummary one;
+      const auto merge_started = std::chrono::steady_clock::now();
       if (merge_next(lane, run_id, one)) {
         log_decode_errors(run_id, one.decode, samples_logged);
-        std::lock_guard lock(merged_mutex_);
+        std::unique_lock lock(merged_mutex_);
         add_merges(merged_, one);
         merged_since_taken_.fetch_add(1);
+        // A merge costs a fixed part whatever its size: unless this one
+        // took a full transaction's worth (a backlog), let batches gather
+        // until merge_gap after it started, so the next merge takes more.
+        if (merge_gap.count() > 0 && one.batches < batches_per_transaction_) {
+          wake_.wait_until(lock, merge_started + merge_gap,
+                           [&] { return stop_following_ || signals::stop_requested(); });
+        }
         continue;
       }
       // Nothing pending for this lane: wait for an announcement, a stop or

@@ -82,7 +82,8 @@ class Refresher {
   /// merges transaction after transaction while batches are pending, then
   /// waits for wake() or `idle_poll`. Merges are recorded under `run_id`
   /// until take_merged names the next run.
-  void start_merging(const std::string& run_id, std::chrono::milliseconds idle_poll);
+  void start_merging(const std::string& run_id, std::chrono::milliseconds idle_poll,
+                     std::chrono::milliseconds merge_gap = std::chrono::milliseconds(0));
   /// New batches were announced: idle lanes look at once.
   void wake();
   /// Merge transactions committed since the last take_merged.
@@ -127,7 +128,7 @@ class Refresher {
  private:
   struct Lane;
   void merge_lane(Lane& lane, const std::string& run_id, RefreshSummary& summary);
-  void follow_lane(Lane& lane, std::chrono::milliseconds idle_poll);
+  void follow_lane(Lane& lane, std::chrono::milliseconds idle_poll, std::chrono::milliseconds merge_gap);
   bool merge_next(Lane& lane, const std::string& run_id, RefreshSummary& summary);
   std::vector<std::int64_t> claim(Lane& lane);
   DecodeStats merge_claimed(Lane& lane, const std::string& run_id, const std::vector<std::int64_t>& batches);

@@ -132,7 +132,7 @@ class Scheduler {
 
  private:
   void loop() {
-    refresher_.start_merging(next_run_id_, idle_poll());
+    refresher_.start_merging(next_run_id_, idle_poll(), std::chrono::milliseconds(options_.merge_gap_ms));
     while (!signals::stop_requested()) {
       // A lane that stopped on a failure (a cancelled statement, a lost
       // connection) is dealt with now, not at the next cycle.
@@ -306,6 +306,7 @@ void run_scheduler(const SchedulerOptions& options) {
   log::info("scheduler started", {{"run_id", run_id},
                                   {"interval_s", options.interval_s},
                                   {"min_interval_ms", options.min_interval_ms},
+                                  {"merge_gap_ms", options.merge_gap_ms},
                                   {"lanes", options.lanes},
                                   {"freshness_sla_s", options.freshness_sla_s},
                                   {"retention_days", options.retention_days}});
