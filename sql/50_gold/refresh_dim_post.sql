@@ -23,7 +23,16 @@ declare
 begin
     drop table if exists pg_temp.tmp_post_new;
     create temp table tmp_post_new on commit drop as
-    with posts as (
+    -- The campaigns of the claimed posts in one join (a subquery per post
+    -- cost more than the rest of the row).
+    with campaigns as (
+        select cp.source, cp.post_id, array_agg(cp.campaign_id order by cp.campaign_id) as campaign_ids
+        from pg_temp.gold_scope_posts as s
+        join silver.campaign_posts as cp on cp.source = s.source and cp.post_id = s.post_id
+        group by cp.source, cp.post_id
+    ),
+
+    posts as (
     select
         d.post_key,
         p.source as platform,
@@ -38,19 +47,26 @@ begin
         p.region,
         p.url,
         p.text,
-        array(select h.hashtag
-                from unnest(p.hashtags_normalized) with ordinality as h (hashtag, position)
-               where h.hashtag <> ''
-               group by h.hashtag
-               order by min(h.position)) as hashtags_in_order,
-        array(select distinct h.hashtag
-                from unnest(p.hashtags_normalized) as h (hashtag)
-               where h.hashtag <> ''
-               order by h.hashtag) as hashtags,
-        array(select cp.campaign_id
-                from silver.campaign_posts as cp
-               where cp.source = p.source and cp.post_id = p.post_id
-               order by cp.campaign_id) as campaign_ids,
+        -- no hashtag, or a single one: already distinct and in order
+        -- (most posts; the subqueries cost more than the rest of the row)
+        case when cardinality(p.hashtags_normalized) = 0 then '{}'
+             when cardinality(p.hashtags_normalized) = 1 and p.hashtags_normalized[1] <> ''
+                 then p.hashtags_normalized
+             else array(select h.hashtag
+                          from unnest(p.hashtags_normalized) with ordinality as h (hashtag, position)
+                         where h.hashtag <> ''
+                         group by h.hashtag
+                         order by min(h.position))
+        end as hashtags_in_order,
+        case when cardinality(p.hashtags_normalized) = 0 then '{}'
+             when cardinality(p.hashtags_normalized) = 1 and p.hashtags_normalized[1] <> ''
+                 then p.hashtags_normalized
+             else array(select distinct h.hashtag
+                          from unnest(p.hashtags_normalized) as h (hashtag)
+                         where h.hashtag <> ''
+                         order by h.hashtag)
+        end as hashtags,
+        coalesce(c.campaign_ids, '{}') as campaign_ids,
         p.mentions,
         p.cashtags,
         p.sentiment_compound,
@@ -81,6 +97,7 @@ begin
     join gold.dim_platform as pl on pl.platform = p.source
     left join gold.dim_user as u on u.platform = p.source and u.user_id = p.author_id
     left join gold.dim_post as d on d.platform = p.source and d.post_id = p.post_id
+    left join campaigns as c on c.source = p.source and c.post_id = p.post_id
     ),
 
     final as (
