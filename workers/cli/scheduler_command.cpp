@@ -107,10 +107,11 @@ The daemon does what `smelt refresh` does, continuously:
   - merge: --lanes threads, each with its own connection, decode and merge
     pending batches into silver while any are pending, wake on every
     ingest commit (LISTEN smelt_ingest; smelt ingest notifies when a batch
-    commits) and look again every --interval in any case. While a lane
-    keeps up it starts a merge at most every --merge-gap-ms, so batches
-    gather and a merge's fixed cost is paid less often; a lane that is
-    behind (its last merge took --batches-per-transaction) goes on at once.
+    commits) and look again every --interval in any case. With
+    --merge-gap-ms, a lane that keeps up starts a merge at most that often,
+    so batches gather and a merge's fixed cost is paid less often; a lane
+    that is behind (its last merge took --batches-per-transaction) goes on
+    at once.
   - gold: refreshed over a connection of its own, gated by the quality
     checks, soon after the lanes commit a merge (at most every
     --min-interval-ms, so a burst of merges shares one refresh) and every
