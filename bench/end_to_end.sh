@@ -144,26 +144,10 @@ run_rate() {
      gaps as (select extract(epoch from at - lag(at) over (order by at)) as gap from gold)
      select format('gold published %s times while the stream ran; longest gap %s s',
                    (select count(*) from gold), coalesce(round(max(gap)::numeric, 1), 0)) from gaps"
-  q "with batches as (
-       select r.batch_id,
-              (select g.started_at + g.duration_ms * interval '1 millisecond'
-                 from smelt.refresh_runs as g
-                where g.model = 'gold' and g.status = 'ok' and g.started_at >= r.refreshed_at
-                order by g.started_at limit 1) as gold_at
-         from smelt.refreshed_batches as r),
-     latency as (
-       select extract(epoch from b.gold_at - e.kafka_timestamp) as s
-         from bronze.events as e join batches as b on b.batch_id = e.batch_id
-        where e.kafka_timestamp is not null and b.gold_at is not null)
-     select format('event-to-gold p50 %s s, p95 %s s, p99 %s s, max %s s over %s events',
-                   round(percentile_cont(0.5) within group (order by s)::numeric, 2),
-                   round(percentile_cont(0.95) within group (order by s)::numeric, 2),
-                   round(percentile_cont(0.99) within group (order by s)::numeric, 2),
-                   round(max(s)::numeric, 2), count(*))
-       from latency"
-  # Where the time went, per event: Kafka timestamp to the start of its
-  # ingest transaction, from there to the commit of the merge that took its
-  # batch, and from there to the end of the gold refresh that published it.
+  # Event-to-gold latency, then where the time went, per event: Kafka
+  # timestamp to the start of its ingest transaction, from there to the
+  # commit of the merge that took its batch, and from there to the end of
+  # the gold refresh that published it.
   q "with batches as (
        select r.batch_id, r.refreshed_at,
               (select g.started_at + g.duration_ms * interval '1 millisecond'
@@ -171,20 +155,26 @@ run_rate() {
                 where g.model = 'gold' and g.status = 'ok' and g.started_at >= r.refreshed_at
                 order by g.started_at limit 1) as gold_at
          from smelt.refreshed_batches as r),
-     stages as (
-       select extract(epoch from e.ingested_at - e.kafka_timestamp) as ingest,
+     latency as (
+       select extract(epoch from b.gold_at - e.kafka_timestamp) as total,
+              extract(epoch from e.ingested_at - e.kafka_timestamp) as ingest,
               extract(epoch from b.refreshed_at - e.ingested_at) as merge,
               extract(epoch from b.gold_at - b.refreshed_at) as gold
          from bronze.events as e join batches as b on b.batch_id = e.batch_id
         where e.kafka_timestamp is not null and b.gold_at is not null)
-     select format('stages p50 / p99: to ingest %s / %s s, then to merged %s / %s s, then to gold %s / %s s',
+     select format(E'event-to-gold p50 %s s, p95 %s s, p99 %s s, max %s s over %s events\n'
+                   'stages p50 / p99: to ingest %s / %s s, then to merged %s / %s s, then to gold %s / %s s',
+                   round(percentile_cont(0.5) within group (order by total)::numeric, 2),
+                   round(percentile_cont(0.95) within group (order by total)::numeric, 2),
+                   round(percentile_cont(0.99) within group (order by total)::numeric, 2),
+                   round(max(total)::numeric, 2), count(*),
                    round(percentile_cont(0.5) within group (order by ingest)::numeric, 2),
                    round(percentile_cont(0.99) within group (order by ingest)::numeric, 2),
                    round(percentile_cont(0.5) within group (order by merge)::numeric, 2),
                    round(percentile_cont(0.99) within group (order by merge)::numeric, 2),
                    round(percentile_cont(0.5) within group (order by gold)::numeric, 2),
                    round(percentile_cont(0.99) within group (order by gold)::numeric, 2))
-       from stages"
+       from latency"
   q "select format('%s merge transactions, %s events each on average',
                    count(*), round(avg(rows))) from smelt.refresh_runs where model = 'decode'"
   echo "gold caught up ${catchup_s}s after the stream stopped"
