@@ -553,18 +553,18 @@ TEST_F(RefreshTest, ALaneCancelledMidMergeIsStartedAgainAtOnce) {
 // --merge-gap-ms: while a lane keeps up, batches that arrive soon after its
 // last merge started wait for the gap, so merges come fewer and larger; a
 // merge that took a full transaction's worth (a backlog) is followed at once.
-// The gap (60 s) is far longer than either phase needs, so the waits below
-// are bounds for a failure, not expectations of speed.
+// The gap (10 minutes) is far longer than either phase needs, so the waits
+// below are bounds for a failure, not expectations of speed.
 TEST_F(RefreshTest, MergeGapGathersBatchesButNeverHoldsBackABacklog) {
   const auto lines = generate("16", 2000);
   const std::string merged = "select count(*) from smelt.refreshed_batches";
   const std::string publishes = "select count(*) from smelt.refresh_runs where model = 'gold' and status = 'ok'";
   load_bronze(conninfo(), lines, 0, 500, 250);
   {
-    Process scheduler({SMELT_BINARY, "scheduler", "-d", conninfo(), "--lanes", "1", "--merge-gap-ms", "60000",
+    Process scheduler({SMELT_BINARY, "scheduler", "-d", conninfo(), "--lanes", "1", "--merge-gap-ms", "600000",
                        "--interval", "0.5", "--min-interval-ms", "0", "--retention-days", "0", "--log-format",
                        "json"});
-    // The first merge is not held back: no merge started in the last 60 s.
+    // The first merge is not held back: no merge started before it.
     ASSERT_TRUE(eventually([&] { return count(merged) == 2; }, 300s)) << scheduler.err();
     load_bronze(conninfo(), lines, 500, 1000, 250);
     // The lane looks every 0.5 s and is notified, gold publishes every
@@ -579,12 +579,12 @@ TEST_F(RefreshTest, MergeGapGathersBatchesButNeverHoldsBackABacklog) {
   // on at once and the two waiting batches and two more are merged well
   // within one gap.
   load_bronze(conninfo(), lines, 1000, 1500, 250);
-  Process scheduler({SMELT_BINARY, "scheduler", "-d", conninfo(), "--lanes", "1", "--merge-gap-ms", "60000",
+  Process scheduler({SMELT_BINARY, "scheduler", "-d", conninfo(), "--lanes", "1", "--merge-gap-ms", "600000",
                      "--batches-per-transaction", "1", "--interval", "0.5", "--retention-days", "0",
                      "--log-format", "json"});
   ASSERT_TRUE(eventually([&] { return !log_line(scheduler.err(), "scheduler started").empty(); }, 300s))
       << scheduler.err();
-  ASSERT_TRUE(eventually([&] { return count(merged) == 6; }, 50s))
+  ASSERT_TRUE(eventually([&] { return count(merged) == 6; }, 300s))
       << "a backlog is merged without waiting for the gap: " << scheduler.err();
   ASSERT_TRUE(eventually(
       [&] { return count("select count(*) from gold.fct_posts") == count("select count(*) from silver.posts"); },
