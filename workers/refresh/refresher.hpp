@@ -80,8 +80,10 @@ class Refresher {
 
   /// Continuous mode: starts every lane's thread (unless running). A lane
   /// merges transaction after transaction while batches are pending, then
-  /// waits for wake() or `idle_poll`. Merges are recorded under `run_id`
-  /// until take_merged names the next run.
+  /// waits for wake() or `idle_poll`. With a `merge_gap`, a merge that took
+  /// fewer than batches_per_transaction batches is followed by the next one
+  /// no sooner than merge_gap after it started. Merges are recorded under
+  /// `run_id` until take_merged names the next run.
   void start_merging(const std::string& run_id, std::chrono::milliseconds idle_poll,
                      std::chrono::milliseconds merge_gap = std::chrono::milliseconds(0));
   /// New batches were announced: idle lanes look at once.
