@@ -13,6 +13,7 @@
 #   PARTITIONS       topic partitions (default 16)
 #   WORKERS          ingest workers (default 2)
 #   SCHEDULER_ARGS   extra arguments for smelt scheduler (e.g. "--lanes 1")
+#   GENERATE_ARGS    extra arguments for smelt generate (e.g. "-X linger.ms=5")
 #   STATEMENTS=N     also print the N nested SQL statements that took the most
 #                    time (pg_stat_statements; gold refresh and merge steps)
 set -euo pipefail
@@ -92,7 +93,7 @@ run_rate() {
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   started=$(q "select now()")
   "$smelt" generate --rate "$rate" --event-rate "$rate" --duration "$duration" --seed 1 --start-time now \
-    2>"$work/generate.log" &
+    ${GENERATE_ARGS:-} 2>"$work/generate.log" &
   local generator=$!
   # The generator's own usage is read just before it exits.
   local gen_cpu="?" gen_mem="?"

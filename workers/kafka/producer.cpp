@@ -28,7 +28,7 @@ void on_log(const rd_kafka_t*, int level, const char* facility, const char* text
 std::vector<std::pair<std::string, std::string>> producer_defaults() {
   return {
       {"compression.codec", "zstd"},
-      {"linger.ms", "20"},
+      {"linger.ms", "100"},
       {"batch.num.messages", "20000"},
       {"batch.size", "4000000"},
       {"message.max.bytes", "6000000"},

@@ -19,10 +19,13 @@ struct TopicDeleter {
 };
 using TopicPtr = std::unique_ptr<rd_kafka_topic_t, TopicDeleter>;
 
-/// Producer properties tuned for throughput and for a broker that keeps few
-/// bytes (librdkafka's mock cluster keeps about 5 MiB per partition), for
-/// make_conf's `defaults` (so -X still overrides them): zstd, 20 ms linger,
-/// large batches and queues, 6 MB requests, 60 s delivery timeout.
+/// Producer properties tuned for throughput and for the local broker, for
+/// make_conf's `defaults` (so -X still overrides them): zstd, 100 ms linger,
+/// large batches and queues, 6 MB requests, 60 s delivery timeout. The local
+/// broker (librdkafka's mock cluster) keeps about 5 MiB per partition, answers
+/// a fetch with one message set per partition and finds it by walking the
+/// partition's list of sets from the oldest, so few large sets matter more to
+/// it than a few milliseconds of linger (docs/generator.md).
 std::vector<std::pair<std::string, std::string>> producer_defaults();
 
 /// A Kafka producer for one topic (librdkafka C API). Messages are copied on
