@@ -48,7 +48,8 @@ void add_scheduler_command(CLI::App& app, Action& action) {
   command
       ->add_option("--merge-gap-ms", options->merge_gap_ms,
                    "A lane starts a merge at most every this many ms while it keeps up, so batches "
-                   "gather and each merge's fixed cost is shared (0: merge as soon as a batch is pending)")
+                   "gather, each merge's fixed cost is shared and gold gets the CPU saved (0: merge as "
+                   "soon as a batch is pending)")
       ->check(range::between(0, 3.6e6, "ms"))
       ->envname("SMELT_SCHEDULER_MERGE_GAP_MS")
       ->capture_default_str();

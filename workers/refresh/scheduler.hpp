@@ -17,7 +17,7 @@ struct SchedulerOptions {
   int lanes = 2;                     ///< merge lanes: connections merging disjoint partitions at once
   double interval_s = 5;             ///< refresh at least this often, notified or not
   int min_interval_ms = 500;         ///< ... and at most this often
-  int merge_gap_ms = 0;              ///< a lane starts merges at most this often (unless behind; 0: off)
+  int merge_gap_ms = 1000;           ///< a lane starts merges at most this often (unless behind; 0: off)
   int retention_days = 400;          ///< silver and gold keep this many days (0: no retention)
   double retention_every_h = 24;     ///< how often retention runs
   double partitions_every_min = 60;  ///< how often partitions are created ahead
