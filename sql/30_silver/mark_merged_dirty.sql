@@ -8,6 +8,8 @@
 --                        minutes_from = -infinity when membership changed)
 --   smelt.dirty_comments comments written
 --   smelt.dirty_users    accounts whose profile or first_seen_at changed
+-- A key marked already gets the new version (smelt.gold_release keeps a mark
+-- whose version moved after a refresh claimed it).
 -- upstreams: pg_temp.tmp_obs_changed, tmp_post_merged, tmp_post_entities,
 --   tmp_campaign_changed, tmp_comment_merged, tmp_user_merged
 create or replace function smelt.mark_merged_dirty()
@@ -53,23 +55,21 @@ begin
     order by source, post_id
     on conflict (source, post_id) do update
         set changed = d.changed | excluded.changed,
-            minutes_from = least(d.minutes_from, excluded.minutes_from)
-        where d.changed | excluded.changed <> d.changed
-           or excluded.minutes_from < d.minutes_from
-           or (d.minutes_from is null and excluded.minutes_from is not null);
+            minutes_from = least(d.minutes_from, excluded.minutes_from),
+            version = excluded.version;
     get diagnostics v_posts = row_count;
 
     insert into smelt.dirty_comments (source, comment_id)
-    select source, comment_id from pg_temp.tmp_comment_merged
+    select distinct source, comment_id from pg_temp.tmp_comment_merged
     order by source, comment_id
-    on conflict do nothing;
+    on conflict (source, comment_id) do update set version = excluded.version;
     get diagnostics v_comments = row_count;
 
     insert into smelt.dirty_users (source, user_id)
-    select source, user_id from pg_temp.tmp_user_merged
+    select distinct source, user_id from pg_temp.tmp_user_merged
     where dim_changed
     order by source, user_id
-    on conflict do nothing;
+    on conflict (source, user_id) do update set version = excluded.version;
     get diagnostics v_users = row_count;
 
     return v_posts + v_comments + v_users;

@@ -1,7 +1,10 @@
 -- smelt.scope_post_key_minutes() -> (post_key, from_minute)
 -- The gold engagement minutes a check looks at: during a gated refresh,
 -- each claimed post from the first minute this refresh recomputed (never
--- before the retention cutoff); otherwise every post in
+-- before the retention cutoff), unless a merge marked the post again since
+-- the claim (its silver moved on while this refresh read it; the next
+-- refresh recomputes and checks it, and the check reads the marks in its
+-- own snapshot, the one it reads silver in); otherwise every post in
 -- gold.fct_engagement_minute from the retention cutoff, except the posts
 -- whose silver changes are still waiting for gold (a dirty mark not yet
 -- published, claimed by a running refresh or not): gold is compared with the
@@ -22,7 +25,9 @@ begin
             join (select o.post_key, o.platform, o.post_id from pg_temp.tmp_post_old as o
                   union
                   select n.post_key, n.platform, n.post_id from pg_temp.tmp_post_new as n) as k
-                on k.platform = m.source and k.post_id = m.post_id;
+                on k.platform = m.source and k.post_id = m.post_id
+            where exists (select from smelt.dirty_posts as c
+                          where c.source = m.source and c.post_id = m.post_id and c.version = m.version);
     else
         return query
             select d.post_key, v_cutoff

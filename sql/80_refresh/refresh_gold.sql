@@ -3,11 +3,12 @@
 -- last published refresh, then runs the quality checks on what changed and
 -- publishes only if no check of severity error fails.
 -- Steps (each recorded in smelt.refresh_runs as gold.<step>): claim the
--- dirty marks, snapshot the old gold state of those keys, refresh the
+-- dirty marks (read with their versions, not locked), snapshot the old gold state of those keys, refresh the
 -- dimensions, facts and bridges, build signed deltas, move the helper facts
 -- and every mart by the deltas, run the checks (smelt.gate_checks), publish
 -- complete_through (smelt.publish_freshness) and move the trending window's
--- totals with it when it entered a new day.
+-- totals with it when it entered a new day, then release the claimed marks
+-- whose version has not moved (smelt.gold_release).
 -- All of it runs in one subtransaction. When a check of severity error
 -- fails, it is rolled back (gold stays at its last good state, the dirty
 -- marks stay for the next run), the step rows are recorded with status
@@ -15,7 +16,8 @@
 -- smelt.check_results. When a step raises, the same happens with status
 -- 'failed' and the error. The run's outcome is the row with model 'gold';
 -- a blocked or failed run also raises a WARNING. Refreshes are serialized by
--- an advisory lock; merges may run meanwhile.
+-- an advisory lock; merges run meanwhile and never wait for one: a key they
+-- mark again during a refresh keeps its new mark for the next.
 create or replace procedure smelt.refresh_gold(p_run_id text)
 language plpgsql
 set client_min_messages = warning
@@ -85,6 +87,13 @@ begin
         v_rows := v_rows + smelt.refresh_mart_hashtag_totals_7d(false);
         v_runs := v_runs || jsonb_build_object(
             'model', 'gold.mart_freshness', 'rows', v_rows, 'started_at', v_started,
+            'finished_at', clock_timestamp());
+
+        v_current := 'gold_release';
+        v_started := clock_timestamp();
+        v_rows := smelt.gold_release();
+        v_runs := v_runs || jsonb_build_object(
+            'model', 'gold.release', 'rows', v_rows, 'started_at', v_started,
             'finished_at', clock_timestamp());
     exception
         when sqlstate 'SM001' then

@@ -1,17 +1,20 @@
 -- A refresh running next to merges never loses a change: it cannot see a
--- merge that has not committed (and picks it up next time), and a merge that
--- marks a key the running refresh has claimed waits for it and leaves a
--- fresh mark. Two more sessions (dblink) play the refresher and a merger.
+-- merge that has not committed (and picks it up next time); a merge that
+-- marks a key the running refresh has claimed does not wait for it, and its
+-- mark outlives the refresh; a merge that marks a key the refresh has
+-- already released waits only for its commit and leaves a fresh mark. Two
+-- more sessions (dblink) play the refresher and a merger.
 -- Runs without a wrapping transaction because commit order is the point.
 \ir lib/helpers.sql
 create extension if not exists dblink;
-select plan(7);
+select plan(17);
 
 select format('host=%s port=%s dbname=%s user=%s',
               split_part(current_setting('unix_socket_directories'), ',', 1), current_setting('port'),
               current_database(), current_user) as conn \gset
 select from dblink_connect('refresher', :'conn');
 select from dblink_connect('merger', :'conn');
+select from dblink_connect('merger2', :'conn');
 
 begin;
 select from test.post('x', 'P1', '2026-05-01 10:00:30+00', 1, 0, 0, null, 10, '{#a}');
@@ -29,7 +32,8 @@ select from dblink_exec('merger', 'commit');
 select from test.refresh('g3');
 select is((select count(*) from gold.dim_post where post_id = 'P2'), 1::bigint, 'which the next refresh publishes');
 
--- a merge that marks a key while a refresh holds its claim waits, and its mark survives
+-- a merge that marks a key the refresh released, before the refresh commits,
+-- waits for that commit, and its mark survives
 begin;
 select from test.post('x', 'P1', '2026-05-01 10:02:30+00', 5, 0, 0, null, 50, '{#a}');
 select from test.merge_live('m4', '{4}');
@@ -42,7 +46,7 @@ select from dblink_send_query('merger', $$
     select test.merge_live('m6', '{6}');
     commit;$$);
 select pg_sleep(0.5);
-select is(dblink_is_busy('merger'), 1, 'the merge waits for the refresh holding the claim');
+select is(dblink_is_busy('merger'), 1, 'the merge waits for the commit of a refresh that released its key');
 select from dblink_exec('refresher', 'commit');
 select from dblink_get_result('merger') as t (r text);
 select from dblink_get_result('merger') as t (r text);
@@ -52,6 +56,70 @@ select from test.refresh('g7');
 select is((select likes from gold.fct_posts as f join gold.dim_post as d using (post_key) where d.post_id = 'P1'),
           9::bigint, 'and the next refresh publishes its change');
 
+-- a merge that marks a key while a refresh has it claimed does not wait, and
+-- the refresh releases only the marks nobody wrote again since its claim
+begin;
+select from test.post('x', 'P1', '2026-05-01 10:04:30+00', 11, 0, 0, null, 110, '{#a}');
+select from test.post('x', 'P2', '2026-05-01 10:04:30+00', 12, 0, 0, null, 120, '{#b}');
+select from test.merge_live('m8', '{8}');
+commit;
+select from dblink_exec('refresher', 'begin');
+select from dblink('refresher', $$select smelt.gold_claim()::text$$) as t (r text);
+-- were the merge to wait for the refresh, its statement timeout would end it
+select from dblink_exec('merger2', $$set statement_timeout = '20s'$$);
+select lives_ok($$select dblink_exec('merger2', $m$
+    begin;
+    select test.post('x', 'P1', '2026-05-01 10:05:30+00', 13, 0, 0, null, 130, '{#a}');
+    select test.merge_live('m9', '{9}');
+    commit;$m$)$$, 'a merge marks a claimed key without waiting for the refresh');
+select is((select r from dblink('refresher', $$select smelt.gold_release()::text$$) as t (r text)), '1',
+          'the refresh releases one mark');
+select from dblink_exec('refresher', 'commit');
+select set_eq($$select post_id from smelt.dirty_posts$$, array['P1'],
+              'the mark the merge wrote after the claim is kept');
+select is(test.refresh('g10'), 'ok', 'the next refresh publishes');
+select is((select likes from gold.fct_posts as f join gold.dim_post as d using (post_key) where d.post_id = 'P1'),
+          13::bigint, 'the merge''s change');
+
+-- a merge that commits while a refresh reads silver leaves that refresh a
+-- key half built; the check comparing gold with silver skips the key (its
+-- mark moved) instead of blocking the publish, and the next refresh builds it
+begin;
+select from test.post('x', 'P1', '2026-05-01 10:06:30+00', 15, 0, 0, null, 150, '{#a}');
+select from test.merge_live('m11', '{11}');
+commit;
+-- hold the refresh at its last step, after it built P1's engagement minutes
+select from dblink_exec('merger2', 'begin');
+select from dblink_exec('merger2', 'lock table gold.mart_volume_by_language_daily in access exclusive mode');
+select from (select set_config('test.refresher_pid', r, false)
+              from dblink('refresher', 'select pg_backend_pid()::text') as t (r text)) as s;
+select from dblink_send_query('refresher', $$select test.refresh('g12')$$);
+do $$
+begin
+    for i in 1 .. 1200 loop
+        exit when exists (select from pg_stat_activity
+                          where pid = current_setting('test.refresher_pid')::integer and wait_event_type = 'Lock');
+        perform pg_sleep(0.05);
+    end loop;
+end;
+$$;
+begin;
+select from test.post('x', 'P1', '2026-05-01 10:07:30+00', 17, 0, 0, null, 170, '{#a}');
+select from test.merge_live('m13', '{13}');
+commit;
+select from dblink_exec('merger2', 'rollback');
+select is((select r from dblink_get_result('refresher') as t (r text)), 'ok',
+          'the refresh that read P1 while it moved publishes');
+select from dblink_get_result('refresher') as t (r text);
+select set_eq($$select post_id from smelt.dirty_posts$$, array['P1'], 'P1 stays marked');
+select is(test.refresh('g14'), 'ok', 'the next refresh publishes');
+select is((select likes from gold.fct_posts as f join gold.dim_post as d using (post_key) where d.post_id = 'P1'),
+          17::bigint, 'P1 as silver has it');
+select is((select sum(observations) from gold.fct_engagement_minute as f join gold.dim_post as d using (post_key)
+            where d.post_id = 'P1'),
+          (select count(*) from silver.post_observations where post_id = 'P1'), 'minute by minute');
+
 select from dblink_disconnect('refresher');
 select from dblink_disconnect('merger');
+select from dblink_disconnect('merger2');
 select * from finish();
