@@ -11,36 +11,28 @@ returns bigint
 language plpgsql
 as $$
 declare
-    v_rows bigint;
-    v_step bigint;
+    -- mark table, the claim's scope table, the key column after source
+    v_marks    text[][] := array[
+        ['dirty_posts', 'gold_scope_posts', 'post_id'],
+        ['dirty_comments', 'gold_scope_comments', 'comment_id'],
+        ['dirty_users', 'gold_scope_users', 'user_id']];
+    v_i        integer;
+    v_rows     bigint := 0;
+    v_step     bigint;
 begin
-    delete from smelt.dirty_posts as d
-    where (d.source, d.post_id) in (
-        select m.source, m.post_id
-        from smelt.dirty_posts as m
-        join pg_temp.gold_scope_posts as s on s.source = m.source and s.post_id = m.post_id
-        where m.version = s.version
-        for update of m skip locked);
-    get diagnostics v_rows = row_count;
-
-    delete from smelt.dirty_comments as d
-    where (d.source, d.comment_id) in (
-        select m.source, m.comment_id
-        from smelt.dirty_comments as m
-        join pg_temp.gold_scope_comments as s on s.source = m.source and s.comment_id = m.comment_id
-        where m.version = s.version
-        for update of m skip locked);
-    get diagnostics v_step = row_count;
-    v_rows := v_rows + v_step;
-
-    delete from smelt.dirty_users as d
-    where (d.source, d.user_id) in (
-        select m.source, m.user_id
-        from smelt.dirty_users as m
-        join pg_temp.gold_scope_users as s on s.source = m.source and s.user_id = m.user_id
-        where m.version = s.version
-        for update of m skip locked);
-    get diagnostics v_step = row_count;
-    return v_rows + v_step;
+    for v_i in 1 .. array_length(v_marks, 1) loop
+        execute format(
+            'delete from smelt.%1$I as d
+              where (d.source, d.%3$I) in (
+                    select m.source, m.%3$I
+                    from smelt.%1$I as m
+                    join pg_temp.%2$I as s on s.source = m.source and s.%3$I = m.%3$I
+                    where m.version = s.version
+                    for update of m skip locked)',
+            v_marks[v_i][1], v_marks[v_i][2], v_marks[v_i][3]);
+        get diagnostics v_step = row_count;
+        v_rows := v_rows + v_step;
+    end loop;
+    return v_rows;
 end;
 $$;

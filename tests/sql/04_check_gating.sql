@@ -17,6 +17,7 @@ insert into silver.post_hashtags
 select * from silver.post_hashtags where post_id = 'P1' and hashtag = 'one';
 -- and new data arrives meanwhile
 select from test.post('x', 'P3', '2026-02-01 10:02:30+00', 3, 0, 0, null, 30, '{#three}');
+select from test.comment('x', 'C3', 'P3', 'u2', '2026-02-01 10:02:40+00');
 select from test.merge_live('m2', '{2}');
 
 select is(test.refresh('g2'), 'blocked', 'a failing error check blocks the refresh');
@@ -46,7 +47,10 @@ select is(test.refresh('g4'), 'ok', 'once fixed, the next refresh publishes');
 select is((select count(*) from gold.dim_post where post_id = 'P3'), 1::bigint, 'the waiting post is published');
 select is((select posts from gold.mart_hashtag_daily where hashtag = 'one'), 1::bigint,
           'the duplicate never reached the marts');
-select is_empty($$select * from smelt.dirty_posts$$, 'no dirty marks are left');
+select is_empty($$select source, post_id from smelt.dirty_posts
+                  union all select source, comment_id from smelt.dirty_comments
+                  union all select source, user_id from smelt.dirty_users$$,
+                'no dirty marks are left, of posts, comments or users');
 
 -- a step that raises rolls the refresh back too, and is recorded as failed
 select test.gold_fingerprint() as gold_fixed \gset
