@@ -15,18 +15,20 @@ begin
     if tg_op = 'DELETE' then
         insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from)
         select distinct source, post_id, 8, '-infinity'::timestamptz from old_rows order by 1, 2
-        on conflict (source, post_id, version) do update
-            set changed = d.changed | excluded.changed, minutes_from = excluded.minutes_from;
+        on conflict (source, post_id) do update
+            set changed = d.changed | excluded.changed, minutes_from = excluded.minutes_from,
+                version = excluded.version;
     elsif tg_op = 'UPDATE' then
         insert into smelt.dirty_posts as d (source, post_id, changed)
         select distinct source, post_id, 8 from new_rows order by 1, 2
-        on conflict (source, post_id, version) do update
-            set changed = d.changed | excluded.changed;
+        on conflict (source, post_id) do update
+            set changed = d.changed | excluded.changed, version = excluded.version;
     else
         insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from)
         select distinct source, post_id, 8, '-infinity'::timestamptz from new_rows order by 1, 2
-        on conflict (source, post_id, version) do update
-            set changed = d.changed | excluded.changed, minutes_from = excluded.minutes_from;
+        on conflict (source, post_id) do update
+            set changed = d.changed | excluded.changed, minutes_from = excluded.minutes_from,
+                version = excluded.version;
     end if;
     return null;
 end;

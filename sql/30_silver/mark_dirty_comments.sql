@@ -12,11 +12,11 @@ begin
     if tg_op = 'DELETE' then
         insert into smelt.dirty_comments (source, comment_id)
         select distinct source, comment_id from old_rows order by 1, 2
-        on conflict (source, comment_id, version) do nothing;
+        on conflict (source, comment_id) do update set version = excluded.version;
     else
         insert into smelt.dirty_comments (source, comment_id)
         select distinct source, comment_id from new_rows order by 1, 2
-        on conflict (source, comment_id, version) do nothing;
+        on conflict (source, comment_id) do update set version = excluded.version;
     end if;
     return null;
 end;

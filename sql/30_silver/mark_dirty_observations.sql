@@ -14,15 +14,17 @@ begin
     if tg_op = 'DELETE' then
         insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from)
         select source, post_id, 2, min(observed_at) from old_rows group by 1, 2 order by 1, 2
-        on conflict (source, post_id, version) do update
+        on conflict (source, post_id) do update
             set changed = d.changed | excluded.changed,
-                minutes_from = least(d.minutes_from, excluded.minutes_from);
+                minutes_from = least(d.minutes_from, excluded.minutes_from),
+                version = excluded.version;
     else
         insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from)
         select source, post_id, 2, min(observed_at) from new_rows group by 1, 2 order by 1, 2
-        on conflict (source, post_id, version) do update
+        on conflict (source, post_id) do update
             set changed = d.changed | excluded.changed,
-                minutes_from = least(d.minutes_from, excluded.minutes_from);
+                minutes_from = least(d.minutes_from, excluded.minutes_from),
+                version = excluded.version;
     end if;
     return null;
 end;

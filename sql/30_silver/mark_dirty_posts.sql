@@ -19,13 +19,13 @@ begin
     if tg_op = 'DELETE' then
         insert into smelt.dirty_posts as d (source, post_id, changed)
         select distinct source, post_id, v_bit from old_rows order by 1, 2
-        on conflict (source, post_id, version) do update
-            set changed = d.changed | excluded.changed;
+        on conflict (source, post_id) do update
+            set changed = d.changed | excluded.changed, version = excluded.version;
     else
         insert into smelt.dirty_posts as d (source, post_id, changed)
         select distinct source, post_id, v_bit from new_rows order by 1, 2
-        on conflict (source, post_id, version) do update
-            set changed = d.changed | excluded.changed;
+        on conflict (source, post_id) do update
+            set changed = d.changed | excluded.changed, version = excluded.version;
     end if;
     return null;
 end;

@@ -12,11 +12,11 @@ begin
     if tg_op = 'DELETE' then
         insert into smelt.dirty_users (source, user_id)
         select distinct source, user_id from old_rows order by 1, 2
-        on conflict (source, user_id, version) do nothing;
+        on conflict (source, user_id) do update set version = excluded.version;
     else
         insert into smelt.dirty_users (source, user_id)
         select distinct source, user_id from new_rows order by 1, 2
-        on conflict (source, user_id, version) do nothing;
+        on conflict (source, user_id) do update set version = excluded.version;
     end if;
     return null;
 end;

@@ -8,9 +8,8 @@
 --                        minutes_from = -infinity when membership changed)
 --   smelt.dirty_comments comments written
 --   smelt.dirty_users    accounts whose profile or first_seen_at changed
--- The marks are this transaction's own (their version is its id): a key
--- marked already by another merge keeps that mark too, so a refresh that
--- claimed it deletes only what it read (smelt.gold_release).
+-- A key marked already gets the new version (smelt.gold_release keeps a mark
+-- whose version moved after a refresh claimed it).
 -- upstreams: pg_temp.tmp_obs_changed, tmp_post_merged, tmp_post_entities,
 --   tmp_campaign_changed, tmp_comment_merged, tmp_user_merged
 create or replace function smelt.mark_merged_dirty()
@@ -54,22 +53,23 @@ begin
     select source, post_id, changed, minutes_from
     from final
     order by source, post_id
-    on conflict (source, post_id, version) do update
+    on conflict (source, post_id) do update
         set changed = d.changed | excluded.changed,
-            minutes_from = least(d.minutes_from, excluded.minutes_from);
+            minutes_from = least(d.minutes_from, excluded.minutes_from),
+            version = excluded.version;
     get diagnostics v_posts = row_count;
 
     insert into smelt.dirty_comments (source, comment_id)
     select distinct source, comment_id from pg_temp.tmp_comment_merged
     order by source, comment_id
-    on conflict (source, comment_id, version) do nothing;
+    on conflict (source, comment_id) do update set version = excluded.version;
     get diagnostics v_comments = row_count;
 
     insert into smelt.dirty_users (source, user_id)
     select distinct source, user_id from pg_temp.tmp_user_merged
     where dim_changed
     order by source, user_id
-    on conflict (source, user_id, version) do nothing;
+    on conflict (source, user_id) do update set version = excluded.version;
     get diagnostics v_users = row_count;
 
     return v_posts + v_comments + v_users;

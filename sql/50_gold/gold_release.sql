@@ -1,9 +1,11 @@
 -- smelt.gold_release() -> dirty marks deleted
--- Last step of smelt.refresh_gold, after it published: deletes exactly the
--- marks smelt.gold_claim read (each key's claimed versions). A mark that a
--- merge wrote after the claim has a version of its own and stays for the next
--- refresh. No writer ever updates a mark of another transaction, so this step
--- never waits for a merge, and a merge never waits for it.
+-- Last step of smelt.refresh_gold, after it published: deletes the marks
+-- smelt.gold_claim read whose version has not moved since. A mark that a
+-- merge wrote again after the claim keeps its new version and stays for the
+-- next refresh. Marks that a merge holds locked right now (it is writing a
+-- new version) are skipped rather than waited for, so the refresh never
+-- waits for a merge and the two cannot deadlock; a merge that marks a key
+-- this step deleted waits only for the refresh's commit, which follows.
 create or replace function smelt.gold_release()
 returns bigint
 language plpgsql
@@ -21,8 +23,12 @@ begin
     for v_i in 1 .. array_length(v_marks, 1) loop
         execute format(
             'delete from smelt.%1$I as d
-              using pg_temp.%2$I as s
-              where d.source = s.source and d.%3$I = s.%3$I and d.version = any (s.versions)',
+              where (d.source, d.%3$I) in (
+                    select m.source, m.%3$I
+                    from smelt.%1$I as m
+                    join pg_temp.%2$I as s on s.source = m.source and s.%3$I = m.%3$I
+                    where m.version = s.version
+                    for update of m skip locked)',
             v_marks[v_i][1], v_marks[v_i][2], v_marks[v_i][3]);
         get diagnostics v_step = row_count;
         v_rows := v_rows + v_step;

@@ -25,8 +25,8 @@ declare
 begin
     select retention_cutoff into v_cutoff from smelt.refresh_state;
 
-    insert into pg_temp.gold_claimed_minutes as m (source, post_id, from_at)
-    select o.platform, o.post_id, '-infinity'
+    insert into pg_temp.gold_claimed_minutes as m (source, post_id, from_at, version)
+    select o.platform, o.post_id, '-infinity', s.version
     from pg_temp.tmp_post_old as o
     join pg_temp.gold_scope_posts as s on s.source = o.platform and s.post_id = o.post_id
     left join pg_temp.tmp_post_new as n on n.post_key = o.post_key

@@ -2,10 +2,9 @@
 -- The gold engagement minutes a check looks at: during a gated refresh,
 -- each claimed post from the first minute this refresh recomputed (never
 -- before the retention cutoff), unless a merge marked the post again since
--- the claim (the post has a mark this refresh did not claim: its silver
--- moved on while this refresh read it; the next refresh recomputes and
--- checks it, and the check reads the marks in its own snapshot, the one it
--- reads silver in); otherwise every post in
+-- the claim (its silver moved on while this refresh read it; the next
+-- refresh recomputes and checks it, and the check reads the marks in its
+-- own snapshot, the one it reads silver in); otherwise every post in
 -- gold.fct_engagement_minute from the retention cutoff, except the posts
 -- whose silver changes are still waiting for gold (a dirty mark not yet
 -- published, claimed by a running refresh or not): gold is compared with the
@@ -27,10 +26,8 @@ begin
                   union
                   select n.post_key, n.platform, n.post_id from pg_temp.tmp_post_new as n) as k
                 on k.platform = m.source and k.post_id = m.post_id
-            join pg_temp.gold_scope_posts as p on p.source = m.source and p.post_id = m.post_id
-            where not exists (select from smelt.dirty_posts as c
-                              where c.source = m.source and c.post_id = m.post_id
-                                and c.version <> all (p.versions));
+            where exists (select from smelt.dirty_posts as c
+                          where c.source = m.source and c.post_id = m.post_id and c.version = m.version);
     else
         return query
             select d.post_key, v_cutoff

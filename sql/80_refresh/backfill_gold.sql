@@ -35,8 +35,8 @@ begin
     select source, post_id, 15 from silver.posts
     where created_at >= p_from and created_at < p_to
     order by 1, 2
-    on conflict (source, post_id, version) do update
-        set changed = d.changed | excluded.changed;
+    on conflict (source, post_id) do update
+        set changed = d.changed | excluded.changed, version = excluded.version;
     get diagnostics v_rows = row_count;
 
     insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from)
@@ -45,9 +45,10 @@ begin
     where observed_at >= p_from and observed_at < p_to
     group by source, post_id
     order by 1, 2
-    on conflict (source, post_id, version) do update
+    on conflict (source, post_id) do update
         set changed = d.changed | excluded.changed,
-            minutes_from = least(d.minutes_from, excluded.minutes_from);
+            minutes_from = least(d.minutes_from, excluded.minutes_from),
+            version = excluded.version;
     get diagnostics v_step = row_count;
     v_rows := v_rows + v_step;
 
@@ -56,7 +57,7 @@ begin
     where (created_at >= p_from and created_at < p_to)
        or (last_observed_at >= p_from and last_observed_at < p_to)
     order by 1, 2
-    on conflict (source, comment_id, version) do nothing;
+    on conflict (source, comment_id) do update set version = excluded.version;
     get diagnostics v_step = row_count;
     v_rows := v_rows + v_step;
 
@@ -64,7 +65,7 @@ begin
     select distinct source, user_id from silver.user_history
     where observed_at >= p_from and observed_at < p_to
     order by 1, 2
-    on conflict (source, user_id, version) do nothing;
+    on conflict (source, user_id) do update set version = excluded.version;
     get diagnostics v_step = row_count;
     v_rows := v_rows + v_step;
     call smelt.record_run(p_run_id, 'smelt.dirty_marks', v_rows, v_started);

@@ -3,12 +3,12 @@
 -- last published refresh, then runs the quality checks on what changed and
 -- publishes only if no check of severity error fails.
 -- Steps (each recorded in smelt.refresh_runs as gold.<step>): claim the
--- dirty marks (read, not locked), snapshot the old gold state of those
--- keys, refresh the dimensions, facts and bridges, build signed deltas, move
--- the helper facts and every mart by the deltas, run the checks (smelt.gate_checks), publish
+-- dirty marks (read with their versions, not locked), snapshot the old gold state of those keys, refresh the
+-- dimensions, facts and bridges, build signed deltas, move the helper facts
+-- and every mart by the deltas, run the checks (smelt.gate_checks), publish
 -- complete_through (smelt.publish_freshness) and move the trending window's
--- totals with it when it entered a new day, then delete the marks it
--- claimed (smelt.gold_release).
+-- totals with it when it entered a new day, then release the claimed marks
+-- whose version has not moved (smelt.gold_release).
 -- All of it runs in one subtransaction. When a check of severity error
 -- fails, it is rolled back (gold stays at its last good state, the dirty
 -- marks stay for the next run), the step rows are recorded with status
@@ -17,7 +17,7 @@
 -- 'failed' and the error. The run's outcome is the row with model 'gold';
 -- a blocked or failed run also raises a WARNING. Refreshes are serialized by
 -- an advisory lock; merges run meanwhile and never wait for one: a key they
--- mark again during a refresh gets a mark of its own, left for the next.
+-- mark again during a refresh keeps its new mark for the next.
 create or replace procedure smelt.refresh_gold(p_run_id text)
 language plpgsql
 set client_min_messages = warning
