@@ -16,6 +16,10 @@
 #   GENERATE_ARGS    extra arguments for smelt generate (e.g. "-X linger.ms=5")
 #   STATEMENTS=N     also print the N nested SQL statements that took the most
 #                    time (pg_stat_statements; gold refresh and merge steps)
+#   EXPLAIN_MS=N     also log the plan of every statement slower than N ms,
+#                    nested ones included (auto_explain with row counts, not
+#                    timings), and keep each rate's server log as
+#                    EXPLAIN_DIR/plans-<rate>.log (default: the current directory)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 smelt=${SMELT_BUILD_DIR:-$root/build}/smelt
@@ -27,10 +31,28 @@ work=$(mktemp -d)
 chmod 755 "$work"
 export SMELT_PG_PORT=${SMELT_BENCH_PG_PORT:-54335}
 statements=${STATEMENTS:-0}
+explain_ms=${EXPLAIN_MS:-0}
+explain_dir=$(cd "${EXPLAIN_DIR:-.}" && pwd)
+libraries=()
+settings=""
 if [ "$statements" -gt 0 ]; then
-  export SMELT_PG_SETTINGS="shared_preload_libraries = 'pg_stat_statements'
-pg_stat_statements.track = all
-pg_stat_statements.max = 10000"
+  libraries+=(pg_stat_statements)
+  settings+="pg_stat_statements.track = all
+pg_stat_statements.max = 10000
+"
+fi
+if [ "$explain_ms" -gt 0 ]; then
+  libraries+=(auto_explain)
+  settings+="auto_explain.log_min_duration = '${explain_ms}ms'
+auto_explain.log_analyze = on
+auto_explain.log_timing = off
+auto_explain.log_nested_statements = on
+"
+fi
+if [ ${#libraries[@]} -gt 0 ]; then
+  preload=$(IFS=,; echo "${libraries[*]}")
+  export SMELT_PG_SETTINGS="shared_preload_libraries = '$preload'
+$settings"
 fi
 pids=()
 
@@ -197,6 +219,10 @@ run_rate() {
   fi
   stop_all
   "$root/scripts/pg.sh" stop "$work/pg" >/dev/null 2>&1 || true
+  if [ "$explain_ms" -gt 0 ]; then
+    cp "$work/pg/server.log" "$explain_dir/plans-$rate.log"
+    echo "plans of statements slower than ${explain_ms} ms: $explain_dir/plans-$rate.log"
+  fi
 }
 
 for rate in $rates; do run_rate "$rate"; done
