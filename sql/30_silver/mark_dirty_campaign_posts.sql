@@ -13,10 +13,12 @@ begin
         return null;
     end if;
     if tg_op = 'DELETE' then
-        insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from)
-        select distinct source, post_id, 8, '-infinity'::timestamptz from old_rows order by 1, 2
+        insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from, changes)
+        select source, post_id, 8, '-infinity'::timestamptz, smelt.mark_changes('-infinity')
+        from (select distinct source, post_id from old_rows) as r order by 1, 2
         on conflict (source, post_id) do update
             set changed = d.changed | excluded.changed, minutes_from = excluded.minutes_from,
+                changes = smelt.mark_changes_add(d.changes, excluded.changes),
                 version = excluded.version;
     elsif tg_op = 'UPDATE' then
         insert into smelt.dirty_posts as d (source, post_id, changed)
@@ -24,10 +26,12 @@ begin
         on conflict (source, post_id) do update
             set changed = d.changed | excluded.changed, version = excluded.version;
     else
-        insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from)
-        select distinct source, post_id, 8, '-infinity'::timestamptz from new_rows order by 1, 2
+        insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from, changes)
+        select source, post_id, 8, '-infinity'::timestamptz, smelt.mark_changes('-infinity')
+        from (select distinct source, post_id from new_rows) as r order by 1, 2
         on conflict (source, post_id) do update
             set changed = d.changed | excluded.changed, minutes_from = excluded.minutes_from,
+                changes = smelt.mark_changes_add(d.changes, excluded.changes),
                 version = excluded.version;
     end if;
     return null;

@@ -12,18 +12,22 @@ begin
         return null;
     end if;
     if tg_op = 'DELETE' then
-        insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from)
-        select source, post_id, 2, min(observed_at) from old_rows group by 1, 2 order by 1, 2
+        insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from, changes)
+        select source, post_id, 2, min(observed_at), smelt.mark_changes(min(observed_at))
+        from old_rows group by 1, 2 order by 1, 2
         on conflict (source, post_id) do update
             set changed = d.changed | excluded.changed,
                 minutes_from = least(d.minutes_from, excluded.minutes_from),
+                changes = smelt.mark_changes_add(d.changes, excluded.changes),
                 version = excluded.version;
     else
-        insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from)
-        select source, post_id, 2, min(observed_at) from new_rows group by 1, 2 order by 1, 2
+        insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from, changes)
+        select source, post_id, 2, min(observed_at), smelt.mark_changes(min(observed_at))
+        from new_rows group by 1, 2 order by 1, 2
         on conflict (source, post_id) do update
             set changed = d.changed | excluded.changed,
                 minutes_from = least(d.minutes_from, excluded.minutes_from),
+                changes = smelt.mark_changes_add(d.changes, excluded.changes),
                 version = excluded.version;
     end if;
     return null;

@@ -9,7 +9,8 @@
 --   smelt.dirty_comments comments written
 --   smelt.dirty_users    accounts whose profile or first_seen_at changed
 -- A key marked already gets the new version (smelt.gold_release keeps a mark
--- whose version moved after a refresh claimed it).
+-- whose version moved after a refresh claimed it), and a post's mark records
+-- this transaction's change (smelt.mark_changes).
 -- upstreams: pg_temp.tmp_obs_changed, tmp_post_merged, tmp_post_entities,
 --   tmp_campaign_changed, tmp_comment_merged, tmp_user_merged
 create or replace function smelt.mark_merged_dirty()
@@ -49,13 +50,14 @@ begin
         group by source, post_id
     )
 
-    insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from)
-    select source, post_id, changed, minutes_from
+    insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from, changes)
+    select source, post_id, changed, minutes_from, smelt.mark_changes(minutes_from)
     from final
     order by source, post_id
     on conflict (source, post_id) do update
         set changed = d.changed | excluded.changed,
             minutes_from = least(d.minutes_from, excluded.minutes_from),
+            changes = smelt.mark_changes_add(d.changes, excluded.changes),
             version = excluded.version;
     get diagnostics v_posts = row_count;
 

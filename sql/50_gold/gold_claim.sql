@@ -3,8 +3,14 @@
 -- with its version into the session's scope tables, which the later steps
 -- and the scoped checks read:
 --   pg_temp.gold_scope_posts (source, post_id, changed, version)
---   pg_temp.gold_claimed_minutes (source, post_id, from_at, version), the
---     posts whose engagement minutes must be recomputed from from_at on
+--   pg_temp.gold_claimed_minutes (source, post_id, from_at, check_from,
+--     version), the posts whose engagement minutes must be recomputed from
+--     from_at on (the earliest change of the mark gold has not rebuilt;
+--     'infinity' when it has rebuilt them all) and checked from check_from
+--     on (the mark's minutes_from: everything written since gold last
+--     checked the post)
+--   pg_temp.gold_claim_snapshot (snapshot), the snapshot the marks were read
+--     in, which tells smelt.gold_release the changes this refresh rebuilt
 --   pg_temp.gold_scope_comments (source, comment_id, version)
 --   pg_temp.gold_scope_users (source, user_id, version)
 -- The marks are read, not locked: merges go on marking keys while the
@@ -36,18 +42,31 @@ begin
     create temp table gold_claimed_minutes (
         source  text        not null,
         post_id text        not null,
-        from_at timestamptz not null,
-        version xid8        not null,
+        from_at    timestamptz not null,
+        check_from timestamptz not null,
+        version    xid8        not null,
         primary key (source, post_id)
     ) on commit drop;
+    drop table if exists pg_temp.gold_claim_snapshot;
+    create temp table gold_claim_snapshot (snapshot pg_snapshot not null) on commit drop;
 
     with claimed as materialized (
-        select source, post_id, changed, minutes_from, version from smelt.dirty_posts
+        select source, post_id, changed, minutes_from, changes, version from smelt.dirty_posts
     ),
 
     minutes as (
         insert into gold_claimed_minutes
-        select source, post_id, minutes_from, version from claimed where minutes_from is not null
+        select
+            source, post_id,
+            case when changes is null then minutes_from
+                 else coalesce((select min(c.from_at) from unnest(changes) as c), 'infinity') end,
+            minutes_from, version
+        from claimed
+        where minutes_from is not null
+    ),
+
+    snapshot as (
+        insert into gold_claim_snapshot select pg_current_snapshot()
     )
 
     insert into gold_scope_posts select source, post_id, changed, version from claimed;

@@ -2,10 +2,16 @@
 -- Last step of smelt.refresh_gold, after it published: deletes the marks
 -- smelt.gold_claim read whose version has not moved since. A mark that a
 -- merge wrote again after the claim keeps its new version and stays for the
--- next refresh. Marks that a merge holds locked right now (it is writing a
--- new version) are skipped rather than waited for, so the refresh never
--- waits for a merge and the two cannot deadlock; a merge that marks a key
--- this step deleted waits only for the refresh's commit, which follows.
+-- next refresh; a post's mark drops the changes the claim saw (visible in
+-- its snapshot: this refresh rebuilt them), so the next refresh rebuilds the
+-- post from the changes written since, not from where this one started. Its
+-- minutes_from stays: the scoped checks skip a post whose mark moved, and the
+-- next refresh checks it from there. A mark whose changes were not tracked
+-- gets one change, its current version from its minutes_from, which the next
+-- claim sees. Marks that a merge holds locked right now (it is writing a new
+-- version) are skipped rather than waited for, so the refresh never waits
+-- for a merge and the two cannot deadlock; a merge that marks a key this
+-- step deleted waits only for the refresh's commit, which follows.
 create or replace function smelt.gold_release()
 returns bigint
 language plpgsql
@@ -19,6 +25,7 @@ declare
     v_i        integer;
     v_rows     bigint := 0;
     v_step     bigint;
+    v_snapshot pg_snapshot := (select s.snapshot from pg_temp.gold_claim_snapshot as s);
 begin
     for v_i in 1 .. array_length(v_marks, 1) loop
         execute format(
@@ -33,6 +40,25 @@ begin
         get diagnostics v_step = row_count;
         v_rows := v_rows + v_step;
     end loop;
+
+    update smelt.dirty_posts as d
+       set changes = case
+               when d.changes is null then
+                   case when d.minutes_from is null then '{}'::smelt.mark_change[]
+                        else array[row(d.version, d.minutes_from)::smelt.mark_change] end
+               else array(select row(c.version, c.from_at)::smelt.mark_change
+                          from unnest(d.changes) with ordinality as c (version, from_at, n)
+                          where not pg_visible_in_snapshot(c.version, v_snapshot)
+                          order by c.n) end
+     where (d.source, d.post_id) in (
+           select m.source, m.post_id
+           from smelt.dirty_posts as m
+           join pg_temp.gold_scope_posts as s on s.source = m.source and s.post_id = m.post_id
+           where m.version <> s.version
+             and (m.changes is null
+                  or exists (select from unnest(m.changes) as c
+                             where pg_visible_in_snapshot(c.version, v_snapshot)))
+           for update of m skip locked);
     return v_rows;
 end;
 $$;

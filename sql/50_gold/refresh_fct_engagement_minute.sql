@@ -25,13 +25,13 @@ declare
 begin
     select retention_cutoff into v_cutoff from smelt.refresh_state;
 
-    insert into pg_temp.gold_claimed_minutes as m (source, post_id, from_at, version)
-    select o.platform, o.post_id, '-infinity', s.version
+    insert into pg_temp.gold_claimed_minutes as m (source, post_id, from_at, check_from, version)
+    select o.platform, o.post_id, '-infinity', '-infinity', s.version
     from pg_temp.tmp_post_old as o
     join pg_temp.gold_scope_posts as s on s.source = o.platform and s.post_id = o.post_id
     left join pg_temp.tmp_post_new as n on n.post_key = o.post_key
     where n.post_key is null or n.campaign_ids is distinct from o.campaign_ids
-    on conflict (source, post_id) do update set from_at = excluded.from_at;
+    on conflict (source, post_id) do update set from_at = excluded.from_at, check_from = excluded.check_from;
 
     drop table if exists pg_temp.tmp_minute_old;
     create temp table tmp_minute_old on commit drop as

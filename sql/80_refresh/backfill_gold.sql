@@ -39,8 +39,8 @@ begin
         set changed = d.changed | excluded.changed, version = excluded.version;
     get diagnostics v_rows = row_count;
 
-    insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from)
-    select source, post_id, 15, min(observed_at)
+    insert into smelt.dirty_posts as d (source, post_id, changed, minutes_from, changes)
+    select source, post_id, 15, min(observed_at), smelt.mark_changes(min(observed_at))
     from silver.post_observations
     where observed_at >= p_from and observed_at < p_to
     group by source, post_id
@@ -48,6 +48,7 @@ begin
     on conflict (source, post_id) do update
         set changed = d.changed | excluded.changed,
             minutes_from = least(d.minutes_from, excluded.minutes_from),
+            changes = smelt.mark_changes_add(d.changes, excluded.changes),
             version = excluded.version;
     get diagnostics v_step = row_count;
     v_rows := v_rows + v_step;

@@ -7,7 +7,7 @@
 -- Runs without a wrapping transaction because commit order is the point.
 \ir lib/helpers.sql
 create extension if not exists dblink;
-select plan(17);
+select plan(22);
 
 select format('host=%s port=%s dbname=%s user=%s',
               split_part(current_setting('unix_socket_directories'), ',', 1), current_setting('port'),
@@ -15,6 +15,7 @@ select format('host=%s port=%s dbname=%s user=%s',
 select from dblink_connect('refresher', :'conn');
 select from dblink_connect('merger', :'conn');
 select from dblink_connect('merger2', :'conn');
+select from dblink_connect('locker', :'conn');
 
 begin;
 select from test.post('x', 'P1', '2026-05-01 10:00:30+00', 1, 0, 0, null, 10, '{#a}');
@@ -63,8 +64,21 @@ select from test.post('x', 'P1', '2026-05-01 10:04:30+00', 11, 0, 0, null, 110, 
 select from test.post('x', 'P2', '2026-05-01 10:04:30+00', 12, 0, 0, null, 120, '{#b}');
 select from test.merge_live('m8', '{8}');
 commit;
-select from dblink_exec('refresher', 'begin');
-select from dblink('refresher', $$select smelt.gold_claim()::text$$) as t (r text);
+-- hold the refresh at its last step, after its claim and P1's minutes
+select from dblink_exec('locker', 'begin');
+select from dblink_exec('locker', 'lock table gold.mart_volume_by_language_daily in access exclusive mode');
+select from (select set_config('test.refresher_pid', r, false)
+              from dblink('refresher', 'select pg_backend_pid()::text') as t (r text)) as s;
+select from dblink_send_query('refresher', $$select test.refresh('r9')$$);
+do $$
+begin
+    for i in 1 .. 1200 loop
+        exit when exists (select from pg_stat_activity
+                          where pid = current_setting('test.refresher_pid')::integer and wait_event_type = 'Lock');
+        perform pg_sleep(0.05);
+    end loop;
+end;
+$$;
 -- were the merge to wait for the refresh, its statement timeout would end it
 select from dblink_exec('merger2', $$set statement_timeout = '20s'$$);
 select lives_ok($$select dblink_exec('merger2', $m$
@@ -72,11 +86,22 @@ select lives_ok($$select dblink_exec('merger2', $m$
     select test.post('x', 'P1', '2026-05-01 10:05:30+00', 13, 0, 0, null, 130, '{#a}');
     select test.merge_live('m9', '{9}');
     commit;$m$)$$, 'a merge marks a claimed key without waiting for the refresh');
-select is((select r from dblink('refresher', $$select smelt.gold_release()::text$$) as t (r text)), '1',
-          'the refresh releases one mark');
-select from dblink_exec('refresher', 'commit');
+select from dblink_exec('locker', 'rollback');
+select is((select r from dblink_get_result('refresher') as t (r text)), 'ok', 'the refresh publishes');
+select from dblink_get_result('refresher') as t (r text);
+select is((select rows from smelt.refresh_runs where run_id = 'r9' and model = 'gold.release'), 1::bigint,
+          'and releases one mark');
 select set_eq($$select post_id from smelt.dirty_posts$$, array['P1'],
               'the mark the merge wrote after the claim is kept');
+-- the refresh rebuilt P1 from 10:04:30 on; the next one rebuilds it from the
+-- merge's own change, and checks it from 10:04:30 (its mark moved, so the
+-- refresh that rebuilt that range did not check it)
+begin;
+select from smelt.gold_claim();
+select results_eq($$select from_at, check_from from pg_temp.gold_claimed_minutes where post_id = 'P1'$$,
+                  $$values ('2026-05-01 10:05:30+00'::timestamptz, '2026-05-01 10:04:30+00'::timestamptz)$$,
+                  'the kept mark is rebuilt from the merge''s change and checked from the first unchecked one');
+rollback;
 select is(test.refresh('g10'), 'ok', 'the next refresh publishes');
 select is((select likes from gold.fct_posts as f join gold.dim_post as d using (post_key) where d.post_id = 'P1'),
           13::bigint, 'the merge''s change');
@@ -119,7 +144,21 @@ select is((select sum(observations) from gold.fct_engagement_minute as f join go
             where d.post_id = 'P1'),
           (select count(*) from silver.post_observations where post_id = 'P1'), 'minute by minute');
 
+-- a mark keeps one change per writing transaction, and stops tracking them
+-- (NULL: rebuilt from minutes_from) past 32
+select is(smelt.mark_changes_add(array[row('7', '2026-05-01 10:02:00+00')]::smelt.mark_change[],
+                                 array[row('7', '2026-05-01 10:01:00+00')]::smelt.mark_change[]),
+          array[row('7', '2026-05-01 10:01:00+00')]::smelt.mark_change[],
+          'a transaction that marks a post twice keeps one change, the earlier');
+select is(smelt.mark_changes_add((select array_agg(row(i::text::xid8, '2026-05-01 10:00:00+00')::smelt.mark_change)
+                                  from generate_series(1, 32) as i),
+                                 array[row('33', '2026-05-01 10:00:00+00')]::smelt.mark_change[]),
+          null, 'the 33rd transaction stops the tracking');
+select is(smelt.mark_changes_add(null, array[row('34', '2026-05-01 10:00:00+00')]::smelt.mark_change[]),
+          null, 'which a later writer does not restart');
+
 select from dblink_disconnect('refresher');
 select from dblink_disconnect('merger');
 select from dblink_disconnect('merger2');
+select from dblink_disconnect('locker');
 select * from finish();
