@@ -5,8 +5,9 @@
 # the rate achieved, how often gold was published while the stream ran (and
 # the longest gap), event-to-gold latency per event (Kafka timestamp to the
 # end of the first published gold refresh after the event's batch was
-# merged: p50/p95/p99/max), how long gold took to catch up after the stream
-# stopped, CPU seconds and peak memory per process.
+# merged: p50/p95/p99/max), what one gold refresh took and claimed (p50,
+# p95 and max milliseconds; dirty marks p50 and max), how long gold took to
+# catch up after the stream stopped, CPU seconds and peak memory per process.
 #   SMELT_BUILD_DIR  where smelt is built (default: build/)
 #   RATES            events per second, space separated (default "2800 5000 10000 20000")
 #   DURATION         seconds per rate (default 180)
@@ -167,6 +168,18 @@ run_rate() {
      gaps as (select extract(epoch from at - lag(at) over (order by at)) as gap from gold)
      select format('gold published %s times while the stream ran; longest gap %s s',
                    (select count(*) from gold), coalesce(round(max(gap)::numeric, 1), 0)) from gaps"
+  # What one gold refresh cost while the stream ran, and what it claimed.
+  q "with gold as (
+       select g.duration_ms, c.rows as claimed
+         from smelt.refresh_runs as g
+         join smelt.refresh_runs as c on c.run_id = g.run_id and c.model = 'gold.claim'
+        where g.model = 'gold' and g.status = 'ok' and g.started_at between '$started' and '$ended')
+     select format('gold refresh ms p50 %s, p95 %s, max %s; marks claimed p50 %s, max %s',
+                   round(percentile_cont(0.5) within group (order by duration_ms)),
+                   round(percentile_cont(0.95) within group (order by duration_ms)),
+                   round(max(duration_ms)),
+                   round(percentile_cont(0.5) within group (order by claimed)), max(claimed))
+       from gold"
   # Event-to-gold latency, then where the time went, per event: Kafka
   # timestamp to the start of its ingest transaction, from there to the
   # commit of the merge that took its batch, and from there to the end of
