@@ -19,6 +19,8 @@ using namespace std::chrono_literals;
 
 constexpr const char* TOPIC = "smelt.events";
 const std::string START_TIME = "2026-11-22T10:00:00Z";
+// pg_stat_activity: a backend running an ingest worker's COPY into bronze.
+const std::string IN_COPY = "state = 'active' and query like '%copy bronze.%from stdin%'";
 
 std::string event(const std::string& id, const std::string& text) {
   return R"({"source":"x","kind":"post","observed_at":"2026-11-22T10:15:03.120Z","payload":{"id":")" + id +
@@ -149,7 +151,7 @@ class IngestTest : public PgTest {
       pqxx::nontransaction tx(connection);
       auto rows = tx.exec(
           "select pid from pg_stat_activity where pid <> pg_backend_pid() and application_name like 'smelt-ingest/%' "
-          "and state = 'active' and query like '%copy bronze.%from stdin%'");
+          "and " + IN_COPY);
       if (!rows.empty()) return rows[0][0].as<int>();
       tx.commit();
       std::this_thread::sleep_for(2ms);
@@ -384,7 +386,7 @@ TEST_F(IngestTest, ABackendTerminatedMidCopyIsWrittenAgainExactlyOnce) {
     // Only a backend still in its COPY counts: one whose COPY ended meanwhile
     // may be idle after the last batch.
     if (scalar("select coalesce(bool_or(pg_terminate_backend(pid)), false) from pg_stat_activity where pid = " +
-               std::to_string(pid) + " and state = 'active' and query like '%copy bronze.%from stdin%'") != "t") {
+               std::to_string(pid) + " and " + IN_COPY) != "t") {
       continue;
     }
     ASSERT_TRUE(eventually([&] { return reconnections() > seen || caught_up(broker.bootstrap()); }, 60s))

@@ -17,6 +17,27 @@ select from dblink_connect('merger', :'conn');
 select from dblink_connect('merger2', :'conn');
 select from dblink_connect('locker', :'conn');
 
+-- Starts a refresh on the refresher connection and returns once it waits at
+-- its last step, on a lock the given connection takes first and holds until
+-- it rolls back: after the claim and every fact, before the release.
+create function pg_temp.hold_refresh(p_locker text, p_run_id text)
+returns void
+language plpgsql
+as $$
+declare
+    v_pid integer;
+begin
+    perform dblink_exec(p_locker, 'begin');
+    perform dblink_exec(p_locker, 'lock table gold.mart_volume_by_language_daily in access exclusive mode');
+    select r::integer into v_pid from dblink('refresher', 'select pg_backend_pid()::text') as t (r text);
+    perform dblink_send_query('refresher', format('select test.refresh(%L)', p_run_id));
+    for i in 1 .. 1200 loop
+        exit when exists (select from pg_stat_activity where pid = v_pid and wait_event_type = 'Lock');
+        perform pg_sleep(0.05);
+    end loop;
+end;
+$$;
+
 begin;
 select from test.post('x', 'P1', '2026-05-01 10:00:30+00', 1, 0, 0, null, 10, '{#a}');
 select from test.merge_live('m1', '{1}');
@@ -65,20 +86,7 @@ select from test.post('x', 'P2', '2026-05-01 10:04:30+00', 12, 0, 0, null, 120, 
 select from test.merge_live('m8', '{8}');
 commit;
 -- hold the refresh at its last step, after its claim and P1's minutes
-select from dblink_exec('locker', 'begin');
-select from dblink_exec('locker', 'lock table gold.mart_volume_by_language_daily in access exclusive mode');
-select from (select set_config('test.refresher_pid', r, false)
-              from dblink('refresher', 'select pg_backend_pid()::text') as t (r text)) as s;
-select from dblink_send_query('refresher', $$select test.refresh('r9')$$);
-do $$
-begin
-    for i in 1 .. 1200 loop
-        exit when exists (select from pg_stat_activity
-                          where pid = current_setting('test.refresher_pid')::integer and wait_event_type = 'Lock');
-        perform pg_sleep(0.05);
-    end loop;
-end;
-$$;
+select from pg_temp.hold_refresh('locker', 'r9');
 -- were the merge to wait for the refresh, its statement timeout would end it
 select from dblink_exec('merger2', $$set statement_timeout = '20s'$$);
 select lives_ok($$select dblink_exec('merger2', $m$
@@ -114,20 +122,7 @@ select from test.post('x', 'P1', '2026-05-01 10:06:30+00', 15, 0, 0, null, 150, 
 select from test.merge_live('m11', '{11}');
 commit;
 -- hold the refresh at its last step, after it built P1's engagement minutes
-select from dblink_exec('merger2', 'begin');
-select from dblink_exec('merger2', 'lock table gold.mart_volume_by_language_daily in access exclusive mode');
-select from (select set_config('test.refresher_pid', r, false)
-              from dblink('refresher', 'select pg_backend_pid()::text') as t (r text)) as s;
-select from dblink_send_query('refresher', $$select test.refresh('g12')$$);
-do $$
-begin
-    for i in 1 .. 1200 loop
-        exit when exists (select from pg_stat_activity
-                          where pid = current_setting('test.refresher_pid')::integer and wait_event_type = 'Lock');
-        perform pg_sleep(0.05);
-    end loop;
-end;
-$$;
+select from pg_temp.hold_refresh('merger2', 'g12');
 begin;
 select from test.post('x', 'P1', '2026-05-01 10:07:30+00', 17, 0, 0, null, 170, '{#a}');
 select from test.merge_live('m13', '{13}');
