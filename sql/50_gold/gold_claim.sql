@@ -40,8 +40,8 @@ begin
     ) on commit drop;
     drop table if exists pg_temp.gold_claimed_minutes;
     create temp table gold_claimed_minutes (
-        source  text        not null,
-        post_id text        not null,
+        source     text        not null,
+        post_id    text        not null,
         from_at    timestamptz not null,
         check_from timestamptz not null,
         version    xid8        not null,
