@@ -6,7 +6,8 @@
 # the longest gap), event-to-gold latency per event (Kafka timestamp to the
 # end of the first published gold refresh after the event's batch was
 # merged: p50/p95/p99/max), what one gold refresh took and claimed (p50,
-# p95 and max milliseconds; dirty marks p50 and max), how long gold took to
+# p95 and max milliseconds; dirty marks p50 and max; the eight steps that
+# took the most, mean milliseconds per refresh), how long gold took to
 # catch up after the stream stopped, CPU seconds and peak memory per process.
 #   SMELT_BUILD_DIR  where smelt is built (default: build/)
 #   RATES            events per second, space separated (default "2800 5000 10000 20000")
@@ -180,6 +181,17 @@ run_rate() {
                    round(max(duration_ms)),
                    round(percentile_cont(0.5) within group (order by claimed)), max(claimed))
        from gold"
+  # Where a gold refresh's time went: the steps that took the most, mean
+  # milliseconds per published refresh.
+  q "with steps as (
+       select s.model, avg(s.duration_ms) as ms
+         from smelt.refresh_runs as g
+         join smelt.refresh_runs as s on s.run_id = g.run_id and s.model like 'gold.%'
+        where g.model = 'gold' and g.status = 'ok' and g.started_at between '$started' and '$ended'
+        group by s.model)
+     select 'gold refresh steps ms mean: '
+            || coalesce(string_agg(format('%s %s', substr(model, 6), round(ms)), ', ' order by ms desc), 'none')
+       from (select * from steps order by ms desc limit 8) as top"
   # Event-to-gold latency, then where the time went, per event: Kafka
   # timestamp to the start of its ingest transaction, from there to the
   # commit of the merge that took its batch, and from there to the end of
