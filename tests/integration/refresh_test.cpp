@@ -597,6 +597,97 @@ TEST_F(RefreshTest, MergeGapGathersBatchesButNeverHoldsBackABacklog) {
   EXPECT_EQ(scheduler.wait(60s), 0) << scheduler.err();
 }
 
+// --check-interval: the deferrable checks leave the gold refreshes and run
+// beside them on a connection of their own, over everything the refreshes
+// noted. Gold that one of them finds wrong closes the gate: merges go on,
+// no refresh publishes, one warning says why; once gold is right again the
+// next run opens the gate and gold catches up.
+TEST_F(RefreshTest, DeferredChecksRunBesideGoldAndCloseTheGateWhileTheyFail) {
+  const auto lines = generate("17", 2000);
+  load_bronze(conninfo(), lines, 0, 1000, 250);
+  Process scheduler({SMELT_BINARY, "scheduler", "-d", conninfo(), "--check-interval", "0.5", "--interval", "0.5",
+                     "--min-interval-ms", "0", "--retention-days", "0", "--log-format", "json"});
+  const std::string all_published =
+      "select (select count(*) from gold.fct_posts) = (select count(*) from silver.posts) "
+      "and (select count(*) from smelt.pending_batches(1000)) = 0";
+  const std::string deferred_passes =
+      "select count(*) from smelt.check_results where scope = 'deferred' and status = 'pass'";
+  ASSERT_TRUE(eventually(
+      [&] {
+        return scalar(all_published) == "t" && count("select count(*) from smelt.unchecked_posts") == 0 &&
+               count(deferred_passes) >= 4;
+      },
+      300s))
+      << "the deferred checks ran over what gold published and passed: " << scheduler.err();
+  EXPECT_EQ(count("select count(*) from smelt.check_results where scope = 'incremental' "
+                  "and check_name in (select check_name from smelt.checks where can_defer)"),
+            0);
+  EXPECT_EQ(count("select count(*) from pg_stat_activity where application_name = 'smelt scheduler checks'"), 1);
+
+  // One minute of one post goes wrong in gold, and a refresh notes the post:
+  // a post the input below does not mention, so that it is never dirty (a
+  // run of the deferred checks leaves a dirty post for later).
+  std::string post_key;
+  {
+    pqxx::connection connection(conninfo());
+    pqxx::nontransaction tx(connection);
+    for (const auto& row : tx.exec("select d.post_key, d.post_id from gold.dim_post as d "
+                                   "where exists (select from gold.fct_engagement_minute as f "
+                                   "where f.post_key = d.post_key) order by d.post_key")) {
+      const auto post_id = row[1].as<std::string>();
+      if (std::none_of(lines.begin() + 1000, lines.end(),
+                       [&](const std::string& line) { return line.find(post_id) != std::string::npos; })) {
+        post_key = row[0].as<std::string>();
+        break;
+      }
+    }
+  }
+  ASSERT_FALSE(post_key.empty()) << "a published post the rest of the input leaves alone";
+  const std::string wrong_minute = "(select " + post_key +
+                                   " as post_key, min(minute) as minute from gold.fct_engagement_minute "
+                                   "where post_key = " + post_key + ")";
+  exec("update gold.fct_engagement_minute as f set observations = f.observations + 1 from " + wrong_minute +
+       " as w where f.post_key = w.post_key and f.minute = w.minute");
+  exec("insert into smelt.unchecked_posts (source, post_id, changed, from_at, check_from) "
+       "select d.platform, d.post_id, 2, '-infinity', '-infinity' from gold.dim_post as d "
+       "where d.post_key = " + post_key);
+  const std::string failed = "deferred checks failed: gold is not published until they pass";
+  ASSERT_TRUE(eventually([&] { return count_lines(scheduler.err(), failed, "gold_engagement_minute_matches_silver") == 1; },
+                         300s))
+      << scheduler.err();
+  EXPECT_EQ(scalar("select deferred_failures from smelt.refresh_state"), "gold_engagement_minute_matches_silver");
+
+  // More input: merged into silver, not published.
+  load_bronze(conninfo(), lines, 1000, 2000, 250);
+  const std::string blocked =
+      "select count(*) from smelt.refresh_runs where model = 'gold' and status = 'blocked' "
+      "and error like '%deferred checks failed%'";
+  ASSERT_TRUE(eventually(
+      [&] {
+        return count("select count(*) from smelt.pending_batches(1000)") == 0 && count(blocked) >= 2 &&
+               !log_line(scheduler.err(), "gold is not published").empty();
+      },
+      300s))
+      << scheduler.err();
+  EXPECT_LT(count("select count(*) from gold.fct_posts"), count("select count(*) from silver.posts"))
+      << "the posts merged while the gate was closed wait";
+
+  exec("update gold.fct_engagement_minute as f set observations = f.observations - 1 from " + wrong_minute +
+       " as w where f.post_key = w.post_key and f.minute = w.minute");
+  ASSERT_TRUE(eventually(
+      [&] {
+        return !log_line(scheduler.err(), "deferred checks pass again").empty() && scalar(all_published) == "t" &&
+               !log_line(scheduler.err(), "gold publishes again").empty();
+      },
+      300s))
+      << scheduler.err();
+  EXPECT_EQ(scalar("select coalesce(deferred_failures, 'open') from smelt.refresh_state"), "open");
+  scheduler.signal(SIGTERM);
+  EXPECT_EQ(scheduler.wait(60s), 0) << scheduler.err();
+  auto checked = smelt({"check", "--severity", "error"});
+  EXPECT_EQ(checked.code, 0) << checked.out << checked.err;
+}
+
 // Input beyond what the merges can take, at its extreme: one Kafka
 // partition's batches cannot be merged at all (a session holds its merge
 // lock). Gold does not wait for them: it keeps publishing what the other
