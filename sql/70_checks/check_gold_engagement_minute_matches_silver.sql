@@ -1,18 +1,17 @@
 -- check: gold_engagement_minute_matches_silver
--- severity: error; runs on: refresh (deferrable)
+-- severity: error; runs on: refresh
 -- guards: Engagement minute deltas are consistent: for each post, the gold
 --   minutes hold exactly the observations and gains of its silver
 --   observations, minute by minute (checked from the first minute a
 --   refresh recomputed; smelt check covers all).
 -- The query returns the offending rows and must return none. It runs as is
 -- in psql (all data); smelt.scope_* narrow it to a refresh's changes.
-insert into smelt.checks (check_name, severity, layer, runs_on, can_defer, guards, query)
+insert into smelt.checks (check_name, severity, layer, runs_on, guards, query)
 values (
     'gold_engagement_minute_matches_silver',
     'error',
     'gold',
     'refresh',
-    true,
     'Engagement minute deltas are consistent: for each post, the gold minutes hold exactly the observations and gains of its silver observations, minute by minute (checked from the first minute a refresh recomputed; smelt check covers all).',
     $check$
 with scoped as (
@@ -57,7 +56,6 @@ on conflict (check_name) do update
     set severity = excluded.severity,
         layer = excluded.layer,
         runs_on = excluded.runs_on,
-        can_defer = excluded.can_defer,
         guards = excluded.guards,
         query = excluded.query,
         updated_at = now();

@@ -1,17 +1,16 @@
 -- check: gold_fct_engagement_minute_dimensions
--- severity: error; runs on: refresh (deferrable)
+-- severity: error; runs on: refresh
 -- guards: Every gold.fct_engagement_minute row points at an existing post,
 --   platform and date, has at least one observation, and its
 --   engagement_gained is likes + shares + comments gained.
 -- The query returns the offending rows and must return none. It runs as is
 -- in psql (all data); smelt.scope_* narrow it to a refresh's changes.
-insert into smelt.checks (check_name, severity, layer, runs_on, can_defer, guards, query)
+insert into smelt.checks (check_name, severity, layer, runs_on, guards, query)
 values (
     'gold_fct_engagement_minute_dimensions',
     'error',
     'gold',
     'refresh',
-    true,
     'Every gold.fct_engagement_minute row points at an existing post, platform and date, has at least one observation, and its engagement_gained is likes + shares + comments gained.',
     $check$
 select f.post_key, f.minute, f.platform_key, f.date_key, f.observations
@@ -28,7 +27,6 @@ on conflict (check_name) do update
     set severity = excluded.severity,
         layer = excluded.layer,
         runs_on = excluded.runs_on,
-        can_defer = excluded.can_defer,
         guards = excluded.guards,
         query = excluded.query,
         updated_at = now();

@@ -1,5 +1,5 @@
 -- check: silver_observation_gains_consistent
--- severity: error; runs on: refresh (deferrable)
+-- severity: error; runs on: refresh
 -- guards: Each observation carries every counter forward from the observation
 --   before it (previous_observed_at), and each gain is the difference of
 --   the two carried values (the first observation gains its whole value).
@@ -7,13 +7,12 @@
 --   all.
 -- The query returns the offending rows and must return none. It runs as is
 -- in psql (all data); smelt.scope_* narrow it to a refresh's changes.
-insert into smelt.checks (check_name, severity, layer, runs_on, can_defer, guards, query)
+insert into smelt.checks (check_name, severity, layer, runs_on, guards, query)
 values (
     'silver_observation_gains_consistent',
     'error',
     'silver',
     'refresh',
-    true,
     'Each observation carries every counter forward from the observation before it (previous_observed_at), and each gain is the difference of the two carried values (the first observation gains its whole value). Checked for the observations a refresh recomputed; smelt check covers all.',
     $check$
 with scope as (
@@ -78,7 +77,6 @@ on conflict (check_name) do update
     set severity = excluded.severity,
         layer = excluded.layer,
         runs_on = excluded.runs_on,
-        can_defer = excluded.can_defer,
         guards = excluded.guards,
         query = excluded.query,
         updated_at = now();

@@ -1,16 +1,15 @@
 -- check: silver_posts_match_newest_observation
--- severity: error; runs on: refresh (deferrable)
+-- severity: error; runs on: refresh
 -- guards: A post's current counters and last_observed_at are those of its newest
 --   observation: the newest observed_at wins whatever the arrival order.
 -- The query returns the offending rows and must return none. It runs as is
 -- in psql (all data); smelt.scope_* narrow it to a refresh's changes.
-insert into smelt.checks (check_name, severity, layer, runs_on, can_defer, guards, query)
+insert into smelt.checks (check_name, severity, layer, runs_on, guards, query)
 values (
     'silver_posts_match_newest_observation',
     'error',
     'silver',
     'refresh',
-    true,
     'A post''s current counters and last_observed_at are those of its newest observation: the newest observed_at wins whatever the arrival order.',
     $check$
 select p.source, p.post_id, p.last_observed_at, n.observed_at as newest_observed_at,
@@ -35,7 +34,6 @@ on conflict (check_name) do update
     set severity = excluded.severity,
         layer = excluded.layer,
         runs_on = excluded.runs_on,
-        can_defer = excluded.can_defer,
         guards = excluded.guards,
         query = excluded.query,
         updated_at = now();

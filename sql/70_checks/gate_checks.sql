@@ -1,13 +1,12 @@
--- smelt.gate_checks(p_defer) -> jsonb array of check results
--- Runs every registered check with runs_on = 'refresh' (with p_defer, those
--- not marked deferrable: smelt.check_deferred runs them later), scoped to
--- what the current refresh touched
+-- smelt.gate_checks() -> jsonb array of check results
+-- Runs every registered check with runs_on = 'refresh', scoped to what the
+-- current refresh touched
 -- (smelt.check_scope = 'incremental', see smelt.scope_*), so a gated refresh
 -- costs in proportion to its changes. Returns one object per check:
 -- {check_name, severity, failing_rows, sample, duration_ms}. Records
 -- nothing: smelt.refresh_gold records the failures after deciding whether
 -- to publish.
-create or replace function smelt.gate_checks(p_defer boolean default false)
+create or replace function smelt.gate_checks()
 returns jsonb
 language plpgsql
 as $$
@@ -18,10 +17,7 @@ declare
 begin
     perform set_config('smelt.check_scope', 'incremental', true);
     for v_check in
-        select c.check_name, c.severity
-        from smelt.checks as c
-        where c.runs_on = 'refresh' and not (p_defer and c.can_defer)
-        order by c.check_name
+        select c.check_name, c.severity from smelt.checks as c where c.runs_on = 'refresh' order by c.check_name
     loop
         select * into v_result from smelt.evaluate_check(v_check.check_name);
         v_results := v_results || jsonb_build_object(

@@ -1,9 +1,7 @@
 -- smelt.run_checks(run_id, severity) -> (check_name, severity, failing_rows, sample)
 -- Runs every registered check (or those of one severity) over all data and
 -- records each result in smelt.check_results (scope 'full'). This is what
--- smelt check calls. A check passes when failing_rows = 0. When the
--- deferrable checks of severity error all pass, it also opens the gate a
--- failed run of smelt.check_deferred closed.
+-- smelt check calls. A check passes when failing_rows = 0.
 create or replace function smelt.run_checks(p_run_id text, p_severity text default null)
 returns table (check_name text, severity text, failing_rows bigint, sample jsonb)
 language plpgsql
@@ -11,11 +9,10 @@ as $$
 declare
     v_check  record;
     v_result record;
-    v_failed boolean := false;
 begin
     perform set_config('smelt.check_scope', 'full', true);
     for v_check in
-        select c.check_name, c.severity, c.can_defer
+        select c.check_name, c.severity
         from smelt.checks as c
         where p_severity is null or c.severity = p_severity
         order by c.check_name
@@ -27,17 +24,11 @@ begin
             p_run_id, v_check.check_name, v_check.severity,
             case when v_result.failing_rows = 0 then 'pass' else 'fail' end,
             v_result.failing_rows, v_result.sample, 'full', v_result.duration_ms);
-        v_failed := v_failed or (v_check.can_defer and v_check.severity = 'error' and v_result.failing_rows > 0);
         check_name := v_check.check_name;
         severity := v_check.severity;
         failing_rows := v_result.failing_rows;
         sample := v_result.sample;
         return next;
     end loop;
-    -- The deferrable checks passed over all data: a failed run of them
-    -- (smelt.check_deferred) no longer blocks the refreshes.
-    if not v_failed and coalesce(p_severity, 'error') = 'error' then
-        update smelt.refresh_state set deferred_failures = null where deferred_failures is not null;
-    end if;
 end;
 $$;

@@ -8,9 +8,7 @@ stable
 rows 100
 as $$
 begin
-    if current_setting('smelt.check_scope', true) = 'deferred' then
-        raise exception 'smelt.scope_comments() has no deferred scope: a check that reads it cannot be deferrable';
-    elsif current_setting('smelt.check_scope', true) = 'incremental' then
+    if current_setting('smelt.check_scope', true) = 'incremental' then
         return query select s.source, s.comment_id from pg_temp.gold_scope_comments as s;
     else
         return query execute format('select distinct source, comment_id from %s', p_table);

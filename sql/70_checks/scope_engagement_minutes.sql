@@ -8,9 +8,7 @@ stable
 rows 100
 as $$
 begin
-    if current_setting('smelt.check_scope', true) = 'deferred' then
-        raise exception 'smelt.scope_engagement_minutes() has no deferred scope: a check that reads it cannot be deferrable';
-    elsif current_setting('smelt.check_scope', true) = 'incremental' then
+    if current_setting('smelt.check_scope', true) = 'incremental' then
         return query select s.minute, s.platform from pg_temp.gold_scope_engagement_minutes as s;
     else
         return query select m.minute, m.platform from gold.mart_engagement_minute as m;

@@ -10,9 +10,7 @@ stable
 rows 100
 as $$
 begin
-    if current_setting('smelt.check_scope', true) = 'deferred' then
-        raise exception 'smelt.scope_hashtags() has no deferred scope: a check that reads it cannot be deferrable';
-    elsif current_setting('smelt.check_scope', true) = 'incremental' then
+    if current_setting('smelt.check_scope', true) = 'incremental' then
         if to_regclass('pg_temp.tmp_mart_hashtag_daily') is not null then
             return query select distinct d.hashtag from pg_temp.tmp_mart_hashtag_daily as d;
         end if;

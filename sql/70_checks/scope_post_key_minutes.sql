@@ -6,9 +6,7 @@
 -- check, and silver there has not changed since), unless a merge marked the
 -- post again since the claim (its silver moved on while this refresh read
 -- it; the next refresh recomputes and checks it, and the check reads the
--- marks in its own snapshot, the one it reads silver in); in a run of the
--- deferred checks (smelt.check_deferred), each noted post from its
--- check_from, except the posts dirty now (the same reason); otherwise every
+-- marks in its own snapshot, the one it reads silver in); otherwise every
 -- post in gold.fct_engagement_minute from the retention cutoff, except the
 -- posts whose silver changes are still waiting for gold (a dirty mark not
 -- yet published, claimed by a running refresh or not): gold is compared with
@@ -32,14 +30,6 @@ begin
                 on k.platform = m.source and k.post_id = m.post_id
             where exists (select from smelt.dirty_posts as c
                           where c.source = m.source and c.post_id = m.post_id and c.version = m.version);
-    elsif current_setting('smelt.check_scope', true) = 'deferred' then
-        return query
-            select p.post_key, greatest(smelt.utc_minute(u.check_from), v_cutoff)
-            from pg_temp.deferred_scope as u
-            join gold.dim_post as p on p.platform = u.source and p.post_id = u.post_id
-            where u.check_from is not null
-              and not exists (select from smelt.dirty_posts as d
-                              where d.source = u.source and d.post_id = u.post_id);
     else
         return query
             select d.post_key, v_cutoff

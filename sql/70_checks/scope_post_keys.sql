@@ -9,9 +9,7 @@ stable
 rows 100
 as $$
 begin
-    if current_setting('smelt.check_scope', true) = 'deferred' then
-        raise exception 'smelt.scope_post_keys() has no deferred scope: a check that reads it cannot be deferrable';
-    elsif current_setting('smelt.check_scope', true) = 'incremental' then
+    if current_setting('smelt.check_scope', true) = 'incremental' then
         return query select distinct d.post_key from pg_temp.tmp_post_delta as d;
     else
         return query execute format('select distinct post_key from %s', p_table);

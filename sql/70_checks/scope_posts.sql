@@ -3,9 +3,7 @@
 -- (smelt.check_scope = 'incremental'): the posts this refresh claimed whose
 -- change touched `table` (smelt.dirty_posts.changed bits: 1 silver.posts,
 -- 2 silver.post_observations, 4 silver.post_hashtags and post_mentions,
--- 8 silver.campaign_posts). In a run of the deferred checks
--- (smelt.check_deferred): the noted posts whose changes touched `table`,
--- except the posts dirty now. Otherwise (smelt check, psql): every post key in
+-- 8 silver.campaign_posts). Otherwise (smelt check, psql): every post key in
 -- `table`, so the same query checks everything.
 create or replace function smelt.scope_posts(p_table regclass)
 returns table (source text, post_id text)
@@ -25,13 +23,6 @@ begin
     if current_setting('smelt.check_scope', true) = 'incremental' then
         return query
             select s.source, s.post_id from pg_temp.gold_scope_posts as s where s.changed & v_bits <> 0;
-    elsif current_setting('smelt.check_scope', true) = 'deferred' then
-        return query
-            select u.source, u.post_id
-            from pg_temp.deferred_scope as u
-            where u.changed & v_bits <> 0
-              and not exists (select from smelt.dirty_posts as d
-                              where d.source = u.source and d.post_id = u.post_id);
     else
         return query execute format('select distinct source, post_id from %s', p_table);
     end if;

@@ -1,12 +1,7 @@
 -- call smelt.refresh_gold(run_id)
 -- Brings gold up to date with silver for every key marked dirty since the
 -- last published refresh, then runs the quality checks on what changed and
--- publishes only if no check of severity error fails. With p_defer_checks
--- the checks marked deferrable do not run here: the refresh notes what they
--- would have looked at in smelt.unchecked_posts and smelt.check_deferred
--- checks it later (smelt.note_unchecked). While a run of the deferred checks
--- has failed (smelt.refresh_state.deferred_failures), every refresh is
--- blocked before it starts.
+-- publishes only if no check of severity error fails.
 -- Steps (each recorded in smelt.refresh_runs as gold.<step>): claim the
 -- dirty marks (read with their versions, not locked), snapshot the old gold state of those keys, refresh the
 -- dimensions, facts and bridges, build signed deltas, move the helper facts
@@ -23,7 +18,7 @@
 -- a blocked or failed run also raises a WARNING. Refreshes are serialized by
 -- an advisory lock; merges run meanwhile and never wait for one: a key they
 -- mark again during a refresh keeps its new mark for the next.
-create or replace procedure smelt.refresh_gold(p_run_id text, p_defer_checks boolean default false)
+create or replace procedure smelt.refresh_gold(p_run_id text)
 language plpgsql
 set client_min_messages = warning
 set jit = off
@@ -58,12 +53,6 @@ begin
     v_watermark := smelt.event_watermark();
 
     begin
-        v_current := 'deferred_checks';
-        v_error := (select s.deferred_failures from smelt.refresh_state as s);
-        if v_error is not null then
-            raise exception 'deferred checks failed: %', v_error using errcode = 'SM001';
-        end if;
-
         foreach v_step in array v_steps loop
             v_current := v_step;
             v_started := clock_timestamp();
@@ -76,7 +65,7 @@ begin
 
         v_current := 'checks';
         v_started := clock_timestamp();
-        v_checks := smelt.gate_checks(p_defer_checks);
+        v_checks := smelt.gate_checks();
         select count(*) into v_failures
         from jsonb_array_elements(v_checks) as c
         where (c ->> 'failing_rows')::bigint > 0 and c ->> 'severity' = 'error';
@@ -90,13 +79,6 @@ begin
                   where (c ->> 'failing_rows')::bigint > 0 and c ->> 'severity' = 'error')
                 using errcode = 'SM001';
         end if;
-
-        v_current := 'unchecked';
-        v_started := clock_timestamp();
-        v_rows := smelt.note_unchecked(p_defer_checks);
-        v_runs := v_runs || jsonb_build_object(
-            'model', 'gold.unchecked', 'rows', v_rows, 'started_at', v_started,
-            'finished_at', clock_timestamp());
 
         v_current := 'mart_freshness';
         v_started := clock_timestamp();

@@ -73,14 +73,6 @@ void add_scheduler_command(CLI::App& app, Action& action) {
       ->check(range::at_least(0, "seconds"))
       ->capture_default_str();
   command
-      ->add_option("--check-interval", options->check_interval_s,
-                   "Run the deferrable checks (those that re-read each changed post's observations) every "
-                   "this many seconds on a connection of their own, over everything published since, instead "
-                   "of in every gold refresh; while they fail, gold is not published (0: in every refresh)")
-      ->check(range::at_least(0, "seconds"))
-      ->envname("SMELT_SCHEDULER_CHECK_INTERVAL")
-      ->capture_default_str();
-  command
       ->add_option("--retention-days", options->retention_days,
                    "Silver and gold keep this many days (bronze is kept forever); 0 turns retention off")
       ->check(CLI::Validator(retention_days_check, "0 or DAYS >= 15"))
@@ -128,13 +120,6 @@ The daemon does what `smelt refresh` does, continuously:
     waits for the merges: while the input outruns them it keeps publishing
     what has been merged, freshness grows with the backlog, and the
     progress line says so.
-  - deferred checks, with --check-interval: the checks that re-read each
-    changed post's silver observations (the deferrable ones in smelt.checks)
-    leave the gold refreshes, which note what they would have read. Every
-    --check-interval seconds a connection of their own checks everything
-    noted since, once per post. While one of severity error fails, no
-    refresh publishes (one warning says so), until a later run, or a
-    passing `smelt check`, opens the gate again.
   - partitions: creates bronze's daily and silver's and gold's monthly
     partitions ahead of time (every --partitions-every minutes).
   - retention: drops silver and gold data older than --retention-days
@@ -161,7 +146,6 @@ daemon with exit code 3 after recording the failure in smelt.refresh_runs.
 Examples:
   smelt scheduler -d postgresql:///smelt
   smelt scheduler --interval 2 --min-interval-ms 200      # tighter freshness
-  smelt scheduler --check-interval 10                     # expensive checks off the refresh path
   smelt scheduler --retention-days 90 --log-format json   # shorter history)help");
   command->callback([options, &action] { action = [options] { refresh::run_scheduler(*options); }; });
 }

@@ -6,27 +6,16 @@
 
 namespace smelt::refresh {
 
-namespace {
-
-std::vector<CheckResult> read_results(const PGresult* result) {
-  std::vector<CheckResult> results;
-  for (int row = 0; row < PQntuples(result); ++row) {
-    results.push_back({std::string(text_at(result, row, 0)), std::string(text_at(result, row, 1)),
-                       int_at(result, row, 2), std::string(text_at(result, row, 3)),
-                       std::string(text_at(result, row, 4))});
-  }
-  return results;
-}
-
-}  // namespace
-
 std::vector<CheckResult> run_checks(pg::Session& session, const std::string& run_id,
                                     const std::optional<std::string>& severity) {
-  return read_results(session.exec(sql::query("queries/check/run_checks"), {run_id, severity}).get());
-}
-
-std::vector<CheckResult> check_deferred(pg::Session& session, const std::string& run_id) {
-  return read_results(session.exec(sql::query("queries/check/check_deferred"), {run_id}).get());
+  auto result = session.exec(sql::query("queries/check/run_checks"), {run_id, severity});
+  std::vector<CheckResult> results;
+  for (int row = 0; row < PQntuples(result.get()); ++row) {
+    results.push_back({std::string(text_at(result.get(), row, 0)), std::string(text_at(result.get(), row, 1)),
+                       int_at(result.get(), row, 2), std::string(text_at(result.get(), row, 3)),
+                       std::string(text_at(result.get(), row, 4))});
+  }
+  return results;
 }
 
 std::string format_checks(const std::vector<CheckResult>& results, std::size_t sample_width) {

@@ -31,12 +31,6 @@ struct CheckResult {
 std::vector<CheckResult> run_checks(pg::Session& session, const std::string& run_id,
                                     const std::optional<std::string>& severity);
 
-/// Runs the deferrable checks over what gold published without them as run
-/// `run_id` (smelt.check_deferred, which records each result and closes the
-/// refreshes' gate while one of severity error fails). Failures first;
-/// empty when nothing waited for them.
-std::vector<CheckResult> check_deferred(pg::Session& session, const std::string& run_id);
-
 /// The results as a table: check, severity, status, failing rows, sample
 /// (cut to `sample_width` code points).
 std::string format_checks(const std::vector<CheckResult>& results, std::size_t sample_width);

@@ -37,8 +37,8 @@ std::string_view status_name(GoldStatus status) {
   return "failed";
 }
 
-GoldOutcome refresh_gold(pg::Session& session, const std::string& run_id, bool defer_checks) {
-  session.exec(sql::query("queries/refresh/refresh_gold"), {run_id, defer_checks ? "true" : "false"});
+GoldOutcome refresh_gold(pg::Session& session, const std::string& run_id) {
+  session.exec(sql::query("queries/refresh/refresh_gold"), {run_id});
   return read_gold_outcome(session, run_id);
 }
 

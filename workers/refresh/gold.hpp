@@ -30,10 +30,8 @@ struct GoldOutcome {
   std::vector<std::string> blocking_checks;   ///< "check_name (N rows)" for each check that blocked it
 };
 
-/// Refreshes gold for every dirty key (call smelt.refresh_gold) as run
-/// `run_id`. With `defer_checks`, the deferrable checks do not run in it:
-/// smelt.check_deferred checks what it published later.
-GoldOutcome refresh_gold(pg::Session& session, const std::string& run_id, bool defer_checks = false);
+/// Refreshes gold for every dirty key (call smelt.refresh_gold) as run `run_id`.
+GoldOutcome refresh_gold(pg::Session& session, const std::string& run_id);
 
 /// Recomputes gold for the event-time range [from, to) (call
 /// smelt.backfill_gold) as run `run_id`.

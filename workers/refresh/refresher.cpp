@@ -154,9 +154,7 @@ RefreshSummary Refresher::run(const std::string& run_id) {
   return summary;
 }
 
-GoldOutcome Refresher::publish(const std::string& run_id, bool defer_checks) {
-  return refresh_gold(*main_, run_id, defer_checks);
-}
+GoldOutcome Refresher::publish(const std::string& run_id) { return refresh_gold(*main_, run_id); }
 
 void Refresher::merge_lane(Lane& lane, const std::string& run_id, RefreshSummary& summary) {
   std::size_t samples_logged = 0;

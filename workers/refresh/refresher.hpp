@@ -102,9 +102,8 @@ class Refresher {
   /// for them. Does nothing when they are not running.
   void stop_merging() noexcept;
   /// Refreshes gold now, over the main connection, with whatever has been
-  /// merged so far; with `defer_checks`, without the deferrable checks
-  /// (smelt.check_deferred runs them).
-  GoldOutcome publish(const std::string& run_id, bool defer_checks = false);
+  /// merged so far.
+  GoldOutcome publish(const std::string& run_id);
 
   /// True while every connection is usable.
   bool connected() const noexcept;

@@ -10,7 +10,6 @@
 #include "common/log.hpp"
 #include "common/signals.hpp"
 #include "refresh/cadence.hpp"
-#include "refresh/deferred_checker.hpp"
 #include "refresh/freshness.hpp"
 #include "refresh/lexicon_options.hpp"
 #include "refresh/listener.hpp"
@@ -100,11 +99,6 @@ class Scheduler {
     if (options.metrics.port > 0) {
       endpoint_ = std::make_unique<metrics::Endpoint>(options.metrics.address, options.metrics.port, metrics_);
     }
-    if (options.check_interval_s > 0) {
-      checker_ = std::make_unique<DeferredChecker>(
-          options.conninfo,
-          std::chrono::duration_cast<std::chrono::milliseconds>(seconds(options.check_interval_s)));
-    }
   }
 
   void run() {
@@ -176,7 +170,7 @@ class Scheduler {
     next_run_id_ = log::new_run_id();
     auto summary = refresher_.take_merged(next_run_id_);
     summary.run_id = run_id;
-    summary.gold = refresher_.publish(run_id, checker_ != nullptr);
+    summary.gold = refresher_.publish(run_id);
     summary.duration_s = seconds_since(started);
     since_progress_.add(summary);
     overall_.add(summary);
@@ -296,7 +290,6 @@ class Scheduler {
   std::optional<GoldStatus> last_gold_;
   metrics::Registry metrics_;
   std::unique_ptr<metrics::Endpoint> endpoint_;
-  std::unique_ptr<DeferredChecker> checker_;  ///< with --check-interval
 };
 
 }  // namespace
@@ -316,7 +309,6 @@ void run_scheduler(const SchedulerOptions& options) {
                                   {"merge_gap_ms", options.merge_gap_ms},
                                   {"lanes", options.lanes},
                                   {"freshness_sla_s", options.freshness_sla_s},
-                                  {"check_interval_s", options.check_interval_s},
                                   {"retention_days", options.retention_days}});
   scheduler.run();
   const auto& totals = scheduler.totals();

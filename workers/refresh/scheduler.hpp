@@ -23,7 +23,6 @@ struct SchedulerOptions {
   double partitions_every_min = 60;  ///< how often partitions are created ahead
   double progress_interval_s = 60;   ///< how often the progress and freshness line is logged
   double freshness_sla_s = 120;      ///< warn when gold lags the newest event by more (0: never)
-  double check_interval_s = 0;       ///< run the deferrable checks beside gold this often (0: in every refresh)
   double db_retry_s = 0;             ///< give up reconnecting after this long (0: never)
   metrics::EndpointOptions metrics;  ///< /metrics and /healthz (port 0: off)
 };
@@ -37,9 +36,7 @@ struct SchedulerOptions {
 /// merges, so it keeps publishing while the input outruns them. Partitions
 /// are created ahead and retention applied on their own cadence; a progress
 /// and freshness line is logged every progress_interval_s, with a warning
-/// when gold lags the newest event by more than freshness_sla_s. With
-/// check_interval_s, the deferrable checks leave the refreshes and run that
-/// often on a connection of their own (DeferredChecker). Reconnects
+/// when gold lags the newest event by more than freshness_sla_s. Reconnects
 /// after a lost connection. Returns after SIGINT/SIGTERM once the current
 /// steps have finished. Throws smelt::Error when a statement fails on a
 /// healthy connection or reconnecting takes longer than db_retry_s.

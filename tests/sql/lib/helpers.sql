@@ -93,16 +93,15 @@ begin
 end;
 $$;
 
--- test.refresh(run_id, defer_checks) -> the status of the gold refresh ('ok',
--- 'blocked', 'failed').
-create or replace function test.refresh(p_run_id text default 'test', p_defer_checks boolean default false)
+-- test.refresh(run_id) -> the status of the gold refresh ('ok', 'blocked', 'failed').
+create or replace function test.refresh(p_run_id text default 'test')
 returns text
 language plpgsql
 as $$
 declare
     v_status text;
 begin
-    call smelt.refresh_gold(p_run_id, p_defer_checks);
+    call smelt.refresh_gold(p_run_id);
     select r.status into v_status
     from smelt.refresh_runs as r
     where r.run_id = p_run_id and r.model = 'gold'
