@@ -119,10 +119,13 @@ run_rate() {
   "$smelt" generate --rate "$rate" --event-rate "$rate" --duration "$duration" --seed 1 --start-time now \
     ${GENERATE_ARGS:-} 2>"$work/generate.log" &
   local generator=$!
-  # The generator's own usage is read just before it exits.
-  local gen_cpu="?" gen_mem="?"
+  # The generator's own usage is read once a second until it exits; a read
+  # that finds it gone (the shell reaps it at once) keeps the last one.
+  local gen_cpu="?" gen_mem="?" read_cpu read_mem
   while kill -0 "$generator" 2>/dev/null; do
-    gen_cpu=$(cpu_s "$generator"); gen_mem=$(peak_mib "$generator")
+    read_cpu=$(cpu_s "$generator"); read_mem=$(peak_mib "$generator")
+    [ -z "$read_cpu" ] || [ "$read_cpu" = "?" ] || gen_cpu=$read_cpu
+    [ -z "$read_mem" ] || [ "$read_mem" = "?" ] || gen_mem=$read_mem
     sleep 1
   done
   wait "$generator"
