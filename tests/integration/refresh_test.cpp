@@ -405,6 +405,28 @@ TEST_F(RefreshTest, MergeLanesSplitThePartitionsAndEqualOneLane) {
       << "two lanes build the same gold as one";
 }
 
+TEST_F(RefreshTest, LanesFindTheBacklogsMonthlyPartitionsMadeBeforeTheyStart) {
+  // A backlog observed in a month without partitions (the generator's fixed
+  // start time): the partitions are created before the lanes start, not by
+  // one lane inside its merge while the others wait on the parent table.
+  const auto lines = generate("23", 800);
+  load_bronze(conninfo(), lines, 0, lines.size(), 100, Batching::per_partition);
+  ASSERT_EQ(count("select count(*) from pg_class where relname = 'post_observations_2026_11'"), 0);
+
+  auto lanes = smelt({"refresh", "--lanes", "2", "--log-level", "debug"});
+  ASSERT_EQ(lanes.code, 0) << lanes.err;
+  const auto created = lanes.err.find("\"msg\":\"partitions created\"");
+  const auto merged = lanes.err.find("\"msg\":\"batches merged\"");
+  ASSERT_NE(created, std::string::npos) << lanes.err;
+  ASSERT_NE(merged, std::string::npos) << lanes.err;
+  EXPECT_LT(created, merged) << "the partitions exist before the first merge: " << lanes.err;
+  EXPECT_EQ(log_int(log_line(lanes.err, "partitions created"), "records"), 3)
+      << "silver.post_observations, silver.user_history and gold.fct_engagement_minute for November";
+  EXPECT_EQ(count("select count(*) from silver.post_observations_default"), 0);
+  EXPECT_EQ(count("select count(*) from gold.fct_engagement_minute_default"), 0);
+  EXPECT_EQ(log_text(log_line(lanes.err, "refresh finished"), "gold"), "published");
+}
+
 TEST_F(RefreshTest, BatchesWithoutAPartitionAreMergedByTheFirstLane) {
   // Batches ingested before merge lanes hold rows of several partitions.
   const auto lines = generate("22", 1200);

@@ -128,6 +128,7 @@ RefreshSummary Refresher::run(const std::string& run_id) {
   if (lanes_.size() == 1) {
     merge_lane(*lanes_.front(), run_id, summary);
   } else {
+    ensure_pending_partitions();
     std::vector<RefreshSummary> parts(lanes_.size());
     std::vector<std::exception_ptr> failures(lanes_.size());
     std::vector<std::thread> threads;
@@ -152,6 +153,15 @@ RefreshSummary Refresher::run(const std::string& run_id) {
   if (!signals::stop_requested()) summary.gold = publish(run_id);
   summary.duration_s = seconds_since(started);
   return summary;
+}
+
+void Refresher::ensure_pending_partitions() {
+  const auto started = std::chrono::steady_clock::now();
+  auto result = main_->exec(sql::query("queries/refresh/ensure_pending_partitions"));
+  const auto created = int_at(result.get(), 0, 0);
+  if (created > 0) {
+    log::info("partitions created", {{"records", created}, {"duration_s", seconds_since(started)}});
+  }
 }
 
 GoldOutcome Refresher::publish(const std::string& run_id) { return refresh_gold(*main_, run_id); }

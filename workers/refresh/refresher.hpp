@@ -121,6 +121,11 @@ class Refresher {
   /// The main connection (gold, and the other statements of a job).
   pg::Session& session();
 
+  /// Creates the silver and gold partitions for the months of the pending
+  /// batches' events, in a transaction of its own on the main connection, so
+  /// that no lane creates one inside a merge while the others wait on it.
+  void ensure_pending_partitions();
+
   /// Merge lanes.
   int lanes() const noexcept { return static_cast<int>(lanes_.size()); }
 
