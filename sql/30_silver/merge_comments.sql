@@ -22,10 +22,17 @@ begin
     with staged as (
         select distinct on (s.source, s.comment_id)
             s.*,
-            min(s.observed_at) over (partition by s.source, s.comment_id) as first_observed_at
+            min(s.observed_at) over newest_first as first_observed_at
         from pg_temp.stg_comments as s
         where s.source is not null and s.comment_id is not null
           and s.observed_at is not null and s.created_at is not null
+        -- The window sorts the rows as DISTINCT ON needs them, so they are sorted
+        -- once (partition by the key alone sorted them twice); its frame is the
+        -- whole key, so the minimum is over every staged row of it.
+        window newest_first as (partition by s.source, s.comment_id
+                                order by s.observed_at desc, s.kafka_partition desc nulls last,
+                                         s.kafka_offset desc nulls last
+                                rows between unbounded preceding and unbounded following)
         order by s.source, s.comment_id, s.observed_at desc,
                  s.kafka_partition desc nulls last, s.kafka_offset desc nulls last
     ),

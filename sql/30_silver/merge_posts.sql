@@ -25,10 +25,17 @@ begin
     create temp table tmp_post_staged on commit drop as
     select distinct on (s.source, s.post_id)
         s.*,
-        min(s.observed_at) over (partition by s.source, s.post_id) as first_observed_at
+        min(s.observed_at) over newest_first as first_observed_at
     from pg_temp.stg_posts as s
     where s.source is not null and s.post_id is not null
       and s.observed_at is not null and s.created_at is not null
+    -- The window sorts the rows as DISTINCT ON needs them, so they are sorted
+    -- once (partition by the key alone sorted them twice); its frame is the
+    -- whole key, so the minimum is over every staged row of it.
+    window newest_first as (partition by s.source, s.post_id
+                            order by s.observed_at desc, s.kafka_partition desc nulls last,
+                                     s.kafka_offset desc nulls last
+                            rows between unbounded preceding and unbounded following)
     order by s.source, s.post_id, s.observed_at desc,
              s.kafka_partition desc nulls last, s.kafka_offset desc nulls last;
     analyze tmp_post_staged (source, post_id);

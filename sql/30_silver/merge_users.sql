@@ -34,8 +34,15 @@ begin
     with latest as (
         select distinct on (s.source, s.user_id)
             s.*,
-            min(s.observed_at) over (partition by s.source, s.user_id) as first_observed_at
+            min(s.observed_at) over newest_first as first_observed_at
         from tmp_user_staged as s
+        -- The window sorts the rows as DISTINCT ON needs them, so they are sorted
+        -- once (partition by the key alone sorted them twice); its frame is the
+        -- whole key, so the minimum is over every staged row of it.
+        window newest_first as (partition by s.source, s.user_id
+                                order by s.observed_at desc, s.kafka_partition desc nulls last,
+                                         s.kafka_offset desc nulls last
+                                rows between unbounded preceding and unbounded following)
         order by s.source, s.user_id, s.observed_at desc,
                  s.kafka_partition desc nulls last, s.kafka_offset desc nulls last
     ),

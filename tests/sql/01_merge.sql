@@ -5,7 +5,7 @@
 -- profiles merge newest-wins, profile history keeps changes only.
 begin;
 \ir lib/helpers.sql
-select plan(21);
+select plan(22);
 
 -- batch 1: an observation, its exact duplicate (another Kafka offset), a later one
 select from test.post('x', 'p1', '2026-01-05 10:00:30+00', 1, 0, 0, null, 100,
@@ -105,6 +105,15 @@ select results_eq(
     $$select language, first_seen_at, last_observed_at from silver.comments where comment_id = 'c1'$$,
     $$values ('fr'::text, '2026-01-05 10:06:00+00'::timestamptz, '2026-01-05 10:07:00+00'::timestamptz)$$,
     'a comment keeps its newest observation; first_seen_at is the earliest');
+-- three observations of one comment in one merge, the earliest staged last
+select from test.comment('x', 'c2', 'p1', 'u2', '2026-01-05 10:05:00+00', '2026-01-05 10:09:00+00', p_language => 'es');
+select from test.comment('x', 'c2', 'p1', 'u2', '2026-01-05 10:05:00+00', '2026-01-05 10:11:00+00', p_language => 'pt');
+select from test.comment('x', 'c2', 'p1', 'u2', '2026-01-05 10:05:00+00', '2026-01-05 10:08:00+00', p_language => 'it');
+select from test.merge('m8b');
+select results_eq(
+    $$select language, first_seen_at, last_observed_at from silver.comments where comment_id = 'c2'$$,
+    $$values ('pt'::text, '2026-01-05 10:08:00+00'::timestamptz, '2026-01-05 10:11:00+00'::timestamptz)$$,
+    'of one merge''s observations of a comment the newest wins; first_seen_at is the earliest of them');
 
 -- profiles: latest wins; history keeps only changes
 select from test.profile('x', 'u1', '2026-01-05 10:00:00+00', 100);
@@ -114,9 +123,9 @@ select from test.merge('m9');
 select from test.profile('x', 'u1', '2026-01-05 10:15:00+00', 120);
 select from test.merge('m10');
 select results_eq(
-    $$select followers, last_observed_at from silver.users where user_id = 'u1'$$,
-    $$values (150::bigint, '2026-01-05 10:20:00+00'::timestamptz)$$,
-    'the newest profile wins whatever the arrival order');
+    $$select followers, first_seen_at, last_observed_at from silver.users where user_id = 'u1'$$,
+    $$values (150::bigint, '2026-01-05 10:00:00+00'::timestamptz, '2026-01-05 10:20:00+00'::timestamptz)$$,
+    'the newest profile wins whatever the arrival order; first_seen_at is the earliest');
 select results_eq(
     $$select observed_at, followers from silver.user_history where user_id = 'u1' order by observed_at$$,
     $$values ('2026-01-05 10:00:00+00'::timestamptz, 100::bigint),
