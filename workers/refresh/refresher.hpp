@@ -124,6 +124,7 @@ class Refresher {
   /// Creates the silver and gold partitions for the months of the pending
   /// batches' events, in a transaction of its own on the main connection, so
   /// that no lane creates one inside a merge while the others wait on it.
+  /// Does nothing with one lane.
   void ensure_pending_partitions();
 
   /// Merge lanes.

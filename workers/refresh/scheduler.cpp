@@ -133,7 +133,7 @@ class Scheduler {
  private:
   void loop() {
     // A backlog from months without partitions: created before the lanes start.
-    if (refresher_.lanes() > 1) refresher_.ensure_pending_partitions();
+    refresher_.ensure_pending_partitions();
     refresher_.start_merging(next_run_id_, idle_poll(), std::chrono::milliseconds(options_.merge_gap_ms));
     while (!signals::stop_requested()) {
       // A lane that stopped on a failure (a cancelled statement, a lost
