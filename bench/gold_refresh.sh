@@ -53,22 +53,12 @@ cleanup() {
 trap cleanup EXIT
 
 db=$("$root/scripts/pg.sh" start "$pgdir")
-export SMELT_DATABASE="$db" SMELT_LOG_FORMAT=json
-"$smelt" migrate up >/dev/null 2>&1
+partitions=16
+# shellcheck source=bench/backlog.sh
+. "$root/bench/backlog.sh"
+load_backlog
 q() { psql "$db" -qAtX -c "$1"; }
 q "create extension if not exists pg_stat_statements" >/dev/null
-q "select smelt.add_campaign('launch', 'acme', array['orbit','launch'], array['orbit'], '2026-11-01', null)" >/dev/null
-
-"$smelt" broker --partitions 16 --bootstrap-file "$work/broker" >/dev/null 2>&1 &
-broker_pid=$!
-for _ in $(seq 300); do [ -s "$work/broker" ] && break; sleep 0.1; done
-SMELT_BROKERS=$(cat "$work/broker")
-export SMELT_BROKERS
-"$smelt" ingest --idle-exit 3 --batch-rows 5000 2>"$work/ingest.log" &
-ingest_pid=$!
-"$smelt" generate --rate 0 --count "$count" --seed 1 --start-time 2026-11-22T10:00:00Z \
-  --event-rate 2800 2>"$work/generate.log"
-wait "$ingest_pid"
 "$smelt" refresh 2>"$work/refresh.log" || { tail -20 "$work/refresh.log"; exit 1; }
 echo "backlog: $(q "select count(*) from bronze.events") events refreshed;" \
   "gold holds $(q "select count(*) from gold.dim_post") posts," \

@@ -31,23 +31,10 @@ cleanup() {
 trap cleanup EXIT
 
 db=$("$root/scripts/pg.sh" start "$pgdir")
-export SMELT_DATABASE="$db" SMELT_LOG_FORMAT=json
-"$smelt" migrate up >/dev/null 2>&1
+# shellcheck source=bench/backlog.sh
+. "$root/bench/backlog.sh"
+load_backlog
 q() { psql "$db" -qAtX -c "$1"; }
-q "select smelt.add_campaign('launch', 'acme', array['orbit','launch'], array['orbit'], '2026-11-01', null)" >/dev/null
-
-"$smelt" broker --partitions "$partitions" --bootstrap-file "$work/broker" >/dev/null 2>&1 &
-broker_pid=$!
-for _ in $(seq 300); do [ -s "$work/broker" ] && break; sleep 0.1; done
-export SMELT_BROKERS=$(cat "$work/broker")
-
-# Ingest runs while the generator produces (the local broker keeps only a few
-# MiB per partition), and stops once it has been idle for 3 s.
-"$smelt" ingest --idle-exit 3 --batch-rows 5000 2>"$work/ingest.log" &
-ingest_pid=$!
-"$smelt" generate --rate 0 --count "$count" --seed 1 --start-time 2026-11-22T10:00:00Z \
-  --event-rate 2800 2>"$work/generate.log"
-wait "$ingest_pid"
 events=$(q "select count(*) from bronze.events")
 if [ "${KEEP_DB:-0}" = 1 ]; then
   psql "${db/dbname=smelt/dbname=postgres}" -qAtX -c "create database smelt_backlog template smelt"

@@ -8,6 +8,18 @@ begin;
 \ir lib/helpers.sql
 select plan(6);
 
+-- each post's hashtags in dim_post (first-use order) and fct_posts (sorted)
+create temp view post_hashtags as
+select p.post_id, p.hashtags as in_order, f.hashtags as sorted
+from gold.dim_post as p join gold.fct_posts as f using (post_key) order by p.post_id;
+-- each post's hashtags in the bridge, sorted
+create temp view bridged_hashtags as
+select p.post_id, array_agg(h.hashtag order by h.hashtag) as hashtags
+from gold.bridge_post_hashtag as b
+join gold.dim_post as p using (post_key)
+join gold.dim_hashtag as h using (hashtag_key)
+group by p.post_id order by p.post_id;
+
 select from test.post('x', 'H0', '2026-01-05 10:00:30+00', 1, 0, 0, null, 10, '{}');
 select from test.post('x', 'H1', '2026-01-05 10:00:30+00', 1, 0, 0, null, 10, '{#Solo}');
 select from test.post('x', 'H2', '2026-01-05 10:00:30+00', 1, 0, 0, null, 10, '{#}');
@@ -19,8 +31,7 @@ select from test.merge_live('m1', '{1}');
 select is(test.refresh('g1'), 'ok', 'the refresh publishes');
 
 select results_eq(
-    $$select p.post_id, p.hashtags, f.hashtags
-        from gold.dim_post as p join gold.fct_posts as f using (post_key) order by p.post_id$$,
+    'select * from post_hashtags',
     $$values ('H0'::text, '{}'::text[], '{}'::text[]),
              ('H1', '{solo}', '{solo}'),
              ('H2', '{}', '{}'),
@@ -30,11 +41,7 @@ select results_eq(
     'dim_post: distinct hashtags in first-use order; fct_posts: the same sorted; empty names left out');
 
 select results_eq(
-    $$select p.post_id, array_agg(h.hashtag order by h.hashtag)
-        from gold.bridge_post_hashtag as b
-        join gold.dim_post as p using (post_key)
-        join gold.dim_hashtag as h using (hashtag_key)
-       group by p.post_id order by p.post_id$$,
+    'select * from bridged_hashtags',
     $$values ('H1'::text, '{solo}'::text[]), ('H3', '{apple,mango,zebra}'), ('H4', '{a,b}'), ('H5', '{only}')$$,
     'the bridge holds each distinct hashtag of a post once');
 
@@ -48,8 +55,7 @@ select from test.merge_live('m2', '{2}');
 select is(test.refresh('g2'), 'ok', 'the refresh after the edits publishes');
 
 select results_eq(
-    $$select p.post_id, p.hashtags, f.hashtags
-        from gold.dim_post as p join gold.fct_posts as f using (post_key) order by p.post_id$$,
+    'select * from post_hashtags',
     $$values ('H0'::text, '{new}'::text[], '{new}'::text[]),
              ('H1', '{solo,two}', '{solo,two}'),
              ('H2', '{}', '{}'),
@@ -59,11 +65,7 @@ select results_eq(
     'after the edits: the new hashtags, in first-use order and sorted');
 
 select results_eq(
-    $$select p.post_id, array_agg(h.hashtag order by h.hashtag)
-        from gold.bridge_post_hashtag as b
-        join gold.dim_post as p using (post_key)
-        join gold.dim_hashtag as h using (hashtag_key)
-       group by p.post_id order by p.post_id$$,
+    'select * from bridged_hashtags',
     $$values ('H0'::text, '{new}'::text[]), ('H1', '{solo,two}'), ('H3', '{mango}'), ('H4', '{a,b}'),
              ('H5', '{only}')$$,
     'the bridge follows the edits');
