@@ -64,6 +64,12 @@ echo "backlog: $(q "select count(*) from bronze.events") events refreshed;" \
   "gold holds $(q "select count(*) from gold.dim_post") posts," \
   "$(q "select count(*) from gold.fct_comments") comments"
 
+# What smelt's own sessions set (TimeZone, work_mem, temp_buffers), named
+# for this benchmark.
+session_setup() {
+  sed -e '/^--/d' -e "s/\\\$1/'smelt bench gold'/" "$root/sql/queries/refresh/session_setup.sql"
+}
+
 # REPEAT refreshes of the same keys in one session: each marks them in a
 # transaction of its own, refreshes gold and rolls back.
 refreshes() {
@@ -93,9 +99,7 @@ timed() {
   local database=$1 posts=$2 comments=$3 users=$4 label=$5 script out
   script=$work/refresh-$label.sql
   {
-    # what smelt's own sessions set (sql/queries/refresh/session_setup.sql)
-    echo "select set_config('TimeZone', 'UTC', false), set_config('work_mem', '64MB', false),"
-    echo "       set_config('temp_buffers', '128MB', false);"
+    session_setup
     # statement tracking costs time of its own
     echo "set pg_stat_statements.track = 'none';"
     refreshes "$posts" "$comments" "$users" "$label" "$repeat"
@@ -150,8 +154,7 @@ for posts in $sizes; do
   if [ "$statements" -gt 0 ]; then
     script=$work/statements-$posts.sql
     {
-      echo "select set_config('TimeZone', 'UTC', false), set_config('work_mem', '64MB', false),"
-      echo "       set_config('temp_buffers', '128MB', false);"
+      session_setup
       echo "select pg_stat_statements_reset();"
       refreshes "$posts" "$comments" "$users" "$posts-tracked" 3
     } >"$script"
