@@ -234,16 +234,52 @@ fault_backfill-sigkill() {
     verdict "$kills SIGKILLs of smelt backfill ($done_runs finished before their kill)"
 }
 
-pg_restart() {  # pg_restart MODE
+# What each PostgreSQL restart strikes, in turn (a condition on
+# pg_stat_activity as a): an ingest worker inside its write transaction, a
+# scheduler lane holding the batches it merges (the advisory locks of
+# claim_batches.sql), and the scheduler's gold publish.
+declare -A running=(
+    [ingest]="a.application_name like 'smelt-ingest/%' and a.state <> 'idle' and a.xact_start is not null"
+    [merge]="a.application_name like 'smelt scheduler%' and exists (select from pg_locks as l where l.pid = a.pid
+             and l.locktype = 'advisory' and l.classid = hashtext('smelt.refresh_batch')::oid and l.objsubid = 2)"
+    [gold]="a.application_name like 'smelt scheduler%' and a.state = 'active'
+            and a.query like '%call smelt.refresh_gold(%'")
+seen_running() {  # seen_running WHAT SECONDS: as soon as one session is doing WHAT (polled every 10 ms),
+                  # prints its name and statement and succeeds
+    sql "set statement_timeout = '$2s';
+         do \$\$ declare hit text; begin
+           loop
+             perform pg_stat_clear_snapshot();  -- pg_stat_activity is otherwise read once per transaction
+             select a.application_name || ' (' || a.state || '): '
+                    || left(regexp_replace(regexp_replace(a.query, '--[^\n]*', '', 'g'), '\s+', ' ', 'g'), 90)
+               into hit from pg_stat_activity as a where a.pid <> pg_backend_pid() and ${running[$1]} limit 1;
+             exit when hit is not null;
+             perform pg_sleep(0.01);
+           end loop;
+           raise notice 'seen %', hit;
+         end \$\$" 2>&1 >/dev/null | sed -n 's/^NOTICE:  seen //p' | grep .
+}
+pg_restart() {  # pg_restart MODE: stopped inside an ingest write, a merge and a gold publish
     standard_pipeline
-    local i
-    for i in 1 2 3; do  # during ingest, and with the scheduler's merges and gold publishes at random points
+    local targets=(ingest merge gold) i what postmaster struck=""
+    local signal=INT  # what pg_ctl sends: fast shutdown
+    [ "$1" = immediate ] && signal=QUIT
+    for i in 1 2 3; do
+        what=${targets[i - 1]}
         wait_for 120 stored_over $(( events * i / 5 ))
+        postmaster=$(head -n 1 "$(sql "show data_directory")/postmaster.pid")
+        if seen_running "$what" 120 >"$work/seen"; then
+            kill -s "$signal" "$postmaster"  # at once; pg_ctl below waits for the shutdown to end
+            echo "$what: $(cat "$work/seen")" >>"$work/struck.log"
+            struck+="${struck:+, }$what"
+        else
+            echo "no $what seen running in 120 s: PostgreSQL stopped without it" >>"$work/verdict.log"
+        fi
         pg stop "$1"
         sleep "$outage_s"
         pg start
     done
-    verdict "3 $1 shutdowns, ${outage_s} s down each"
+    verdict "3 $1 shutdowns, ${outage_s} s down each, struck inside: $struck"
 }
 fault_pg-restart-fast() { pg_restart fast; }
 fault_pg-restart-immediate() { pg_restart immediate; }
