@@ -1,18 +1,25 @@
 -- smelt.mark_merged_dirty() -> dirty marks written
--- Last silver step of smelt.merge_decoded: records what the merge changed,
--- once per key, for smelt.refresh_gold (the dirty-mark triggers are
--- suppressed during the merge, which marks explicitly and more cheaply):
+-- Step of smelt.merge_decoded, after the comments: records what the merge
+-- changed in posts and comments, once per key, for smelt.refresh_gold (the
+-- dirty-mark triggers are suppressed during the merge, which marks
+-- explicitly and more cheaply):
 --   smelt.dirty_posts    changed bits 1 (post row), 2 (observations, with
 --                        minutes_from = the earliest changed observed_at),
 --                        4 (hashtags or mentions), 8 (campaign matches;
 --                        minutes_from = -infinity when membership changed)
 --   smelt.dirty_comments comments written
---   smelt.dirty_users    accounts whose profile or first_seen_at changed
+-- It runs under the merge's partition locks only, before smelt.merge_tail:
+-- a post and its comments belong to one Kafka partition, so no other merge
+-- marks them meanwhile. (Should one ever arrive on two partitions, both
+-- merges write their marks in key order and neither holds the tail while
+-- it does, so one waits for the other's commit and they cannot deadlock.)
+-- Accounts, shared by every partition, are marked under the tail
+-- (smelt.mark_merged_dirty_users).
 -- A key marked already gets the new version (smelt.gold_release keeps a mark
 -- whose version moved after a refresh claimed it), and a post's mark records
 -- this transaction's change (smelt.mark_changes).
 -- upstreams: pg_temp.tmp_obs_changed, tmp_post_merged, tmp_post_entities,
---   tmp_campaign_changed, tmp_comment_merged, tmp_user_merged
+--   tmp_campaign_changed, tmp_comment_merged
 create or replace function smelt.mark_merged_dirty()
 returns bigint
 language plpgsql
@@ -20,7 +27,6 @@ as $$
 declare
     v_posts    bigint;
     v_comments bigint;
-    v_users    bigint;
 begin
     if to_regclass('pg_temp.tmp_campaign_changed') is null then
         create temp table tmp_campaign_changed (
@@ -67,13 +73,6 @@ begin
     on conflict (source, comment_id) do update set version = excluded.version;
     get diagnostics v_comments = row_count;
 
-    insert into smelt.dirty_users (source, user_id)
-    select distinct source, user_id from pg_temp.tmp_user_merged
-    where dim_changed
-    order by source, user_id
-    on conflict (source, user_id) do update set version = excluded.version;
-    get diagnostics v_users = row_count;
-
-    return v_posts + v_comments + v_users;
+    return v_posts + v_comments;
 end;
 $$;

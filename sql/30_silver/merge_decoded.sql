@@ -2,18 +2,19 @@
 -- Merges the decode staging tables (pg_temp.stg_posts, stg_comments,
 -- stg_users; see smelt.create_decode_staging) into silver, in the caller's
 -- transaction, and records what changed as dirty marks for
--- smelt.refresh_gold (smelt.mark_merged_dirty). For live runs (batch_ids not
--- NULL) it then records the batches in smelt.refreshed_batches and advances
--- the pending-batch low-water mark and the per-partition event-time
--- watermarks. Backfills pass NULL: re-merging rows already merged changes
+-- smelt.refresh_gold (smelt.mark_merged_dirty, mark_merged_dirty_users). For
+-- live runs (batch_ids not NULL) it then records the batches in
+-- smelt.refreshed_batches and advances the pending-batch low-water mark and
+-- the per-partition event-time watermarks. Backfills pass NULL: re-merging rows already merged changes
 -- nothing and marks nothing. The staging rows are consumed (truncated), so
 -- one transaction may stage and merge several times.
 -- Merges run side by side in lanes. Posts and their comments are keyed to
 -- one Kafka partition, so a merge first locks every partition its staged
 -- rows came from (advisory locks on partition modulo 64, ascending, so two
--- merges never wait on each other in a cycle) and merges observations, posts, hashtags, campaign
--- matches and comments while merges of other partitions do the same. Accounts
--- are shared by every partition: the user merge, the dirty marks and the batch
+-- merges never wait on each other in a cycle), merges observations, posts,
+-- hashtags, campaign matches and comments, and marks those posts and
+-- comments dirty, while merges of other partitions do the same. Accounts are
+-- shared by every partition: the user merge, their dirty marks and the batch
 -- bookkeeping run under one more lock ('smelt.merge_tail'), held to commit.
 -- Every merge holds 'smelt.merge_decoded' shared; smelt.backfill_gold and
 -- smelt.apply_retention take it exclusively to have silver to themselves.
@@ -79,14 +80,18 @@ begin
     v_rows := smelt.merge_comments();
     call smelt.record_run(p_run_id, 'silver.comments', v_rows, v_started);
 
+    v_started := clock_timestamp();
+    v_rows := smelt.mark_merged_dirty();
+    call smelt.record_run(p_run_id, 'smelt.dirty_marks', v_rows, v_started);
+
     perform pg_advisory_xact_lock(hashtext('smelt.merge_tail'));
     v_started := clock_timestamp();
     v_rows := smelt.merge_users();
     call smelt.record_run(p_run_id, 'silver.users', v_rows, v_started);
 
     v_started := clock_timestamp();
-    v_rows := smelt.mark_merged_dirty();
-    call smelt.record_run(p_run_id, 'smelt.dirty_marks', v_rows, v_started);
+    v_rows := smelt.mark_merged_dirty_users();
+    call smelt.record_run(p_run_id, 'smelt.dirty_users', v_rows, v_started);
     perform set_config('smelt.suppress_dirty_marks', v_suppress, true);
 
     if p_batch_ids is not null then

@@ -145,7 +145,7 @@ select is((select count(*) from pg_temp.stg_posts), 0::bigint, 'the merge consum
 select set_eq(
     $$select model from smelt.refresh_runs where run_id = 'm1'$$,
     array['silver.post_observations', 'silver.posts', 'silver.post_hashtags', 'silver.campaign_posts',
-          'silver.comments', 'silver.users', 'smelt.dirty_marks'],
+          'silver.comments', 'smelt.dirty_marks', 'silver.users', 'smelt.dirty_users'],
     'each merge step is recorded in smelt.refresh_runs');
 
 select * from finish();
