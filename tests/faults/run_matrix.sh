@@ -239,7 +239,7 @@ fault_backfill-sigkill() {
 # scheduler lane holding the batches it merges (the advisory locks of
 # claim_batches.sql), and the scheduler's gold publish.
 declare -A running=(
-    [ingest]="a.application_name like 'smelt-ingest/%' and a.state <> 'idle' and a.xact_start is not null"
+    [ingest]="a.application_name like 'smelt-ingest/%' and a.xact_start is not null"
     [merge]="a.application_name like 'smelt scheduler%' and exists (select from pg_locks as l where l.pid = a.pid
              and l.locktype = 'advisory' and l.classid = hashtext('smelt.refresh_batch')::oid and l.objsubid = 2)"
     [gold]="a.application_name like 'smelt scheduler%' and a.state = 'active'
@@ -261,16 +261,16 @@ seen_running() {  # seen_running WHAT SECONDS: as soon as one session is doing W
 }
 pg_restart() {  # pg_restart MODE: stopped inside an ingest write, a merge and a gold publish
     standard_pipeline
-    local targets=(ingest merge gold) i what postmaster struck=""
+    local targets=(ingest merge gold) i what postmaster seen struck=""
     local signal=INT  # what pg_ctl sends: fast shutdown
     [ "$1" = immediate ] && signal=QUIT
     for i in 1 2 3; do
         what=${targets[i - 1]}
         wait_for 120 stored_over $(( events * i / 5 ))
         postmaster=$(head -n 1 "$(sql "show data_directory")/postmaster.pid")
-        if seen_running "$what" 120 >"$work/seen"; then
+        if seen=$(seen_running "$what" 120); then
             kill -s "$signal" "$postmaster"  # at once; pg_ctl below waits for the shutdown to end
-            echo "$what: $(cat "$work/seen")" >>"$work/struck.log"
+            echo "$what: $seen" >>"$work/struck.log"
             struck+="${struck:+, }$what"
         else
             echo "no $what seen running in 120 s: PostgreSQL stopped without it" >>"$work/verdict.log"
