@@ -5,9 +5,10 @@
 -- smelt.refresh_gold (smelt.mark_merged_dirty, mark_merged_dirty_users). For
 -- live runs (batch_ids not NULL) it then records the batches in
 -- smelt.refreshed_batches and advances the pending-batch low-water mark and
--- the per-partition event-time watermarks. Backfills pass NULL: re-merging rows already merged changes
--- nothing and marks nothing. The staging rows are consumed (truncated), so
--- one transaction may stage and merge several times.
+-- the per-partition event-time watermarks. Backfills pass NULL: re-merging
+-- rows already merged changes nothing and marks nothing. The staging rows
+-- are consumed (truncated), so one transaction may stage and merge several
+-- times.
 -- Merges run side by side in lanes. Posts and their comments are keyed to
 -- one Kafka partition, so a merge first locks every partition its staged
 -- rows came from (advisory locks on partition modulo 64, ascending, so two
